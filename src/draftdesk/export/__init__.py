@@ -1,0 +1,1 @@
+"""Exporters: each draws a Layout in one output format."""

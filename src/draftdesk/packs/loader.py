@@ -1,0 +1,245 @@
+"""Loading a pack folder into a Pack, with messages that name the file and the field."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from draftdesk.errors import PackError
+from draftdesk.language import FrenchForms
+from draftdesk.model.document import LANGUAGES, Part
+from draftdesk.packs.model import (
+    Body,
+    Clause,
+    HouseStyle,
+    OpenerStyle,
+    Pack,
+    Phrase,
+    SlotSpec,
+    SlotType,
+)
+
+PACK_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+VERSION = re.compile(r"^\d+\.\d+\.\d+$")
+LAYOUT_NAMES = ("masthead", "opening", "closing")
+MAX_PACK_FILE_BYTES = 2 * 1024 * 1024
+
+
+def load_pack(root: Path) -> Pack:
+    """Read `pack.toml`, phrases, clauses and layout templates of the pack folder `root`."""
+    manifest_path = root / "pack.toml"
+    manifest = _read_toml(manifest_path)
+    info = _table(manifest, "pack", manifest_path)
+    pack_id = _text(info, "id", manifest_path, "[pack]")
+    if not PACK_ID.match(pack_id):
+        raise PackError(
+            f"{manifest_path}: [pack].id {pack_id!r} must be lower-case letters, digits and '-'"
+        )
+    version = _text(info, "version", manifest_path, "[pack]")
+    if not VERSION.match(version):
+        raise PackError(f"{manifest_path}: [pack].version {version!r} must look like 1.2.3")
+    languages = info.get("languages", list(LANGUAGES))
+    if not isinstance(languages, list) or not set(languages) <= set(LANGUAGES):
+        raise PackError(
+            f"{manifest_path}: [pack].languages must be a list of {', '.join(LANGUAGES)}"
+        )
+    pack = Pack(
+        id=pack_id,
+        name=_text(info, "name", manifest_path, "[pack]"),
+        version=version,
+        author=str(info.get("author", "")),
+        description=str(info.get("description", "")),
+        languages=list(languages),
+        min_draftdesk=str(info.get("min_draftdesk", "0.0.0")),
+        style=_read_style(manifest.get("style", {}), manifest_path),
+        bodies=_read_bodies(manifest.get("bodies", {}), manifest_path),
+        entities=_read_entities(manifest.get("entities", {}), manifest_path),
+        root=root,
+    )
+    if not pack.bodies:
+        raise PackError(f"{manifest_path}: the pack defines no [bodies.*]")
+    pack.phrases = _read_phrases(root / "phrases")
+    pack.clauses = _read_clauses(root / "clauses", pack)
+    pack.layout = _read_layout(root / "layout")
+    return pack
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        if path.stat().st_size > MAX_PACK_FILE_BYTES:
+            raise PackError(f"{path}: larger than {MAX_PACK_FILE_BYTES // 1024} KiB")
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PackError(f"{path}: missing") from None
+    except UnicodeDecodeError:
+        raise PackError(f"{path}: not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise PackError(f"{path}: {exc}") from None
+
+
+def _table(data: dict[str, Any], key: str, path: Path) -> dict[str, Any]:
+    value = data.get(key)
+    if not isinstance(value, dict):
+        raise PackError(f"{path}: missing table [{key}]")
+    return value
+
+
+def _text(data: dict[str, Any], key: str, path: Path, where: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise PackError(f"{path}: {where}.{key} must be non-empty text")
+    return value
+
+
+def _per_language(value: Any, path: Path, where: str) -> dict[str, str]:
+    if isinstance(value, str):
+        return dict.fromkeys(LANGUAGES, value)
+    if not isinstance(value, dict) or not all(
+        lang in LANGUAGES and isinstance(text, str) for lang, text in value.items()
+    ):
+        raise PackError(f"{path}: {where} must be text or a table of en/fr texts")
+    return dict(value)
+
+
+def _read_style(data: Any, path: Path) -> HouseStyle:
+    if not isinstance(data, dict):
+        raise PackError(f"{path}: [style] must be a table")
+    style = HouseStyle()
+    for key, value in data.items():
+        if not hasattr(style, key):
+            raise PackError(f"{path}: [style].{key} is not a house-style setting")
+        current = getattr(style, key)
+        try:
+            if isinstance(current, OpenerStyle):
+                value = OpenerStyle(value)
+            elif isinstance(current, bool):
+                if not isinstance(value, bool):
+                    raise ValueError
+            elif isinstance(current, float):
+                value = float(value)
+            elif not isinstance(value, str):
+                raise ValueError
+        except (ValueError, TypeError):
+            raise PackError(f"{path}: [style].{key} = {value!r} is not valid") from None
+        setattr(style, key, value)
+    return style
+
+
+def _read_bodies(data: Any, path: Path) -> dict[str, Body]:
+    bodies: dict[str, Body] = {}
+    for key, value in (data or {}).items():
+        where = f"[bodies.{key}]"
+        if not isinstance(value, dict):
+            raise PackError(f"{path}: {where} must be a table")
+        gender = value.get("gender", "f")
+        number = value.get("number", "sg")
+        if gender not in ("m", "f") or number not in ("sg", "pl"):
+            raise PackError(f"{path}: {where} gender must be m|f and number sg|pl")
+        name = _per_language(value.get("name"), path, f"{where}.name")
+        definite = _per_language(value.get("definite", name), path, f"{where}.definite")
+        bodies[key] = Body(key, name, gender, number, definite)
+    return bodies
+
+
+def _read_entities(data: Any, path: Path) -> dict[str, dict[str, str]]:
+    return {
+        key: _per_language(value, path, f"[entities.{key}]") for key, value in (data or {}).items()
+    }
+
+
+def _read_phrases(folder: Path) -> dict[Part, dict[str, Phrase]]:
+    phrases: dict[Part, dict[str, Phrase]] = {Part.PREAMBLE: {}, Part.OPERATIVE: {}}
+    parts = {"preambular": Part.PREAMBLE, "operative": Part.OPERATIVE}
+    for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
+        data = _read_toml(path)
+        for section, entries in data.items():
+            if section not in parts or not isinstance(entries, dict):
+                raise PackError(
+                    f"{path}: top-level tables must be [preambular.*] or "
+                    f"[operative.*], found [{section}]"
+                )
+            library = phrases[parts[section]]
+            for key, entry in entries.items():
+                where = f"[{section}.{key}]"
+                if key in library:
+                    raise PackError(f"{path}: {where} is already defined in another file")
+                if not isinstance(entry, dict):
+                    raise PackError(f"{path}: {where} must be a table")
+                forms = FrenchForms(
+                    m=_text(entry, "fr", path, where),
+                    f=entry.get("fr_f"),
+                    mp=entry.get("fr_mp"),
+                    fp=entry.get("fr_fp"),
+                )
+                library[key] = Phrase(
+                    key,
+                    parts[section],
+                    _text(entry, "en", path, where),
+                    forms,
+                    str(entry.get("notes", "")),
+                )
+    return phrases
+
+
+def _read_clauses(folder: Path, pack: Pack) -> dict[str, Clause]:
+    clauses: dict[str, Clause] = {}
+    for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
+        data = _read_toml(path)
+        key = path.stem
+        part_name = data.get("part")
+        if part_name not in ("preambular", "operative"):
+            raise PackError(f'{path}: part must be "preambular" or "operative"')
+        part = Part.PREAMBLE if part_name == "preambular" else Part.OPERATIVE
+        opener = data.get("opener")
+        if opener is not None and pack.phrase(part, opener) is None:
+            raise PackError(f"{path}: opener {opener!r} is not a {part_name} phrase of the pack")
+        templates = data.get("templates")
+        if not isinstance(templates, dict) or not all(
+            isinstance(templates.get(lang), str) for lang in pack.languages
+        ):
+            raise PackError(
+                f"{path}: [templates] needs a template for each of {', '.join(pack.languages)}"
+            )
+        slots: dict[str, SlotSpec] = {}
+        for name, spec in (data.get("slots") or {}).items():
+            where = f"[slots.{name}]"
+            if not isinstance(spec, dict):
+                raise PackError(f"{path}: {where} must be a table")
+            try:
+                slot_type = SlotType(str(spec.get("type")))
+            except ValueError:
+                raise PackError(
+                    f"{path}: {where}.type {spec.get('type')!r} is not one of "
+                    f"{', '.join(t.value for t in SlotType)}"
+                ) from None
+            slots[name] = SlotSpec(
+                name,
+                slot_type,
+                _per_language(spec.get("label", name), path, f"{where}.label"),
+                bool(spec.get("required", True)),
+                spec.get("default"),
+            )
+        clauses[key] = Clause(
+            key,
+            part,
+            opener,
+            _per_language(data.get("label", key), path, "label"),
+            slots,
+            {lang: templates[lang] for lang in pack.languages},
+            source=str(path),
+        )
+    return clauses
+
+
+def _read_layout(folder: Path) -> dict[str, str]:
+    layout: dict[str, str] = {}
+    for name in LAYOUT_NAMES:
+        for lang in LANGUAGES:
+            path = folder / f"{name}.{lang}.j2"
+            if path.is_file():
+                if path.stat().st_size > MAX_PACK_FILE_BYTES:
+                    raise PackError(f"{path}: larger than {MAX_PACK_FILE_BYTES // 1024} KiB")
+                layout[f"{name}.{lang}"] = path.read_text(encoding="utf-8")
+    return layout
