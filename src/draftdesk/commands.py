@@ -304,12 +304,13 @@ def _paragraph(document: Document, paragraph_id: str) -> Paragraph:
 
 
 def _depth(document: Document, paragraph_id: str) -> int:
+    """0 for a top-level paragraph, 1 for its sub-paragraphs, and so on."""
     depth = 0
     _, _, parent = document.locate(paragraph_id)
     while parent is not None:
         depth += 1
         _, _, parent = document.locate(parent.id)
-    return depth + 1
+    return depth
 
 
 def _check_references(document: Document, items: list[Inline], paragraph_id: str) -> None:

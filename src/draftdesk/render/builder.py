@@ -165,7 +165,7 @@ def _template_blocks(
             key, text = match.group(1), match.group(2)
         block_role = _KEY_ROLES.get(key, role)
         items = _text_items(text, f"layout/{name}.{lang}.j2")
-        runs = finish_runs(items, lang, bold=block_role is BlockRole.SPONSORS)
+        runs = finish_runs(items, lang, bold=block_role is BlockRole.SPONSORS, place_marks=False)
         blocks.append(Block(block_role, runs, key=key or name))
     return blocks
 

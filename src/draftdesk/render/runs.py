@@ -29,13 +29,19 @@ class _Piece:
 
 
 def finish_runs(
-    items: Sequence[Text | FootnoteRef], lang: str, terminator: str = "", *, bold: bool = False
+    items: Sequence[Text | FootnoteRef],
+    lang: str,
+    terminator: str = "",
+    *,
+    bold: bool = False,
+    place_marks: bool = True,
 ) -> list[Run]:
     """Final runs of a paragraph in `lang`, with `terminator` applied by rule.
 
     Typed end punctuation is replaced by the terminator; footnote marks go after
-    punctuation in English and before it in French (UN Editorial Manual); French gets its
-    no-break spaces and raised ordinal suffixes.
+    punctuation in English and before it in French (UN Editorial Manual) unless
+    `place_marks` is False (masthead lines, where the sponsors' "*" stays on the name);
+    French gets its no-break spaces and raised ordinal suffixes.
     """
     pieces = [
         _Piece(note=item.footnote_id)
@@ -45,7 +51,8 @@ def finish_runs(
     ]
     if terminator:
         _apply_terminator(pieces, lang, terminator, bold)
-    _place_marks(pieces, lang)
+    if place_marks:
+        _place_marks(pieces, lang)
     runs: list[Run] = []
     for piece in pieces:
         if piece.note is not None:
