@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DEFAULT_TSV = Path("/work/shared/reference/openers.tsv")
+# A copy of ../shared/reference/openers.tsv, so the generator runs from the repository alone.
+DEFAULT_TSV = Path(__file__).resolve().parent / "data" / "openers.tsv"
 PACKS = ("un-ga", "oic-cfm")
 PARTS = ("preambular", "operative")
 OIC_MARKER = "(OIC)"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from draftdesk.model import fileformat
@@ -12,8 +10,6 @@ from draftdesk.packs.model import Pack
 from draftdesk.packs.registry import PackRegistry
 from draftdesk.paths import examples_dir
 
-REPO = Path(__file__).resolve().parent.parent
-REFERENCE = REPO.parent / "shared" / "reference"
 UN_EXAMPLE = examples_dir() / "un-oic-cooperation-2017.draftdesk"
 OIC_EXAMPLE = examples_dir() / "oic-cfm-48-digital-transformation.draftdesk"
 

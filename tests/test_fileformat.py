@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+import draftdesk.atomic
 from draftdesk.errors import DocumentError, NewerFormatError
 from draftdesk.model import fileformat
 from draftdesk.model.document import Paragraph, Provenance, TranslationState
@@ -120,10 +121,12 @@ def test_malformed_json_names_line_and_column(tmp_path: Path) -> None:
 def test_not_utf8_is_refused(tmp_path: Path) -> None:
     """Bytes that are not UTF-8 are refused naming the file and the offset."""
     path = tmp_path / "latin1.draftdesk"
-    path.write_bytes('{"format": "draftdesk", "x": "café"}'.encode("latin-1"))
+    raw = '{"format": "draftdesk", "x": "café"}'.encode("latin-1")
+    path.write_bytes(raw)
     with pytest.raises(DocumentError) as info:
         fileformat.load(path)
-    assert str(info.value) == f"{path}: not UTF-8 text (invalid byte at offset 32)"
+    offset = raw.index(b"\xe9")
+    assert str(info.value) == f"{path}: not UTF-8 text (invalid byte at offset {offset})"
 
 
 def test_top_level_list_is_refused(tmp_path: Path) -> None:
@@ -446,8 +449,6 @@ def test_failed_save_leaves_previous_file_unchanged(
 
     def refuse(src: object, dst: object) -> None:
         raise OSError(28, "No space left on device")
-
-    import draftdesk.atomic
 
     monkeypatch.setattr(draftdesk.atomic.os, "replace", refuse)
     with pytest.raises(DocumentError) as info:

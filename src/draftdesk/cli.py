@@ -10,7 +10,7 @@ from pathlib import Path
 from draftdesk import __version__
 from draftdesk.atomic import atomic_write
 from draftdesk.commands import new_document
-from draftdesk.errors import DraftDeskError
+from draftdesk.errors import DocumentError, DraftDeskError
 from draftdesk.export.text import layout_to_text
 from draftdesk.model import fileformat
 from draftdesk.packs.registry import PackRegistry
@@ -72,8 +72,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _validate(args, registry)
         if args.command == "export":
             return _export(args, registry)
+    except DocumentError as exc:
+        print(f"draftdesk: {exc}", file=sys.stderr)  # already names the file and the path
+        return EXIT_BAD_INPUT
     except DraftDeskError as exc:
-        print(f"draftdesk: {exc}", file=sys.stderr)
+        where = getattr(args, "file", None)
+        print(f"draftdesk: {where}: {exc}" if where else f"draftdesk: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     parser.print_help()
     return EXIT_OK

@@ -8,7 +8,7 @@ from draftdesk.errors import RenderError
 from draftdesk.model.document import Document, TranslationState
 from draftdesk.packs.model import Pack
 from draftdesk.packs.registry import PackRegistry
-from draftdesk.render.builder import build_layout
+from draftdesk.render.builder import Renderer
 from draftdesk.render.layout import Layout
 
 
@@ -59,8 +59,9 @@ def validate_document(document: Document, pack: Pack) -> ValidationReport:
         subparagraphs=sum(len(list(p.walk())) - 1 for _, p in document.top_level()),
         footnotes=len(document.footnotes),
     )
+    renderer = Renderer(pack)
     for lang in meta.languages:
-        layout = build_layout(document, pack, lang)
+        layout = renderer.layout(document, lang)
         report.layouts[lang] = layout
         printed = {note.footnote_id for note in layout.notes}
         for footnote in document.footnotes:

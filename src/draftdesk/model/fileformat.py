@@ -82,6 +82,7 @@ def migrate(data: Any, *, source: str) -> Any:
             f"{__version__}, which reads up to version {FORMAT_VERSION}): update DraftDesk "
             "to open it",
             source=source,
+            path="$.format_version",
         )
     # Version 1 is the first format: nothing to migrate yet. Later versions add steps here,
     # each turning version k into k + 1, so any older file reaches the current shape.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from draftdesk.errors import DocumentError
@@ -33,6 +34,7 @@ class CrossRef:
 Inline = Text | FootnoteRef | CrossRef
 
 _ESCAPABLE = "*[^\\"
+_MARKUP = re.compile(r"[*\[^\\]")
 
 
 def parse_inline(source: str, *, where: str = "") -> list[Inline]:
@@ -40,6 +42,8 @@ def parse_inline(source: str, *, where: str = "") -> list[Inline]:
 
     Raises DocumentError naming `where` for unbalanced markers or malformed references.
     """
+    if not _MARKUP.search(source):
+        return [Text(source)] if source else []  # most text has no markup: skip the scan
     items: list[Inline] = []
     buffer: list[str] = []
     italic = False
@@ -100,20 +104,40 @@ def parse_inline(source: str, *, where: str = "") -> list[Inline]:
 
 
 def to_shorthand(items: list[Inline]) -> str:
-    """Print inline items back as shorthand; `parse_inline(to_shorthand(x)) == x`."""
+    """Print inline items back as shorthand; `parse_inline(to_shorthand(x)) == x`.
+
+    Markers are emitted where the style changes, so "*Supplément n^o^ 53*" prints back
+    exactly as it was written.
+    """
     parts: list[str] = []
+    italic = superscript = False
     for item in items:
+        if isinstance(item, Text):
+            if item.superscript != superscript and superscript:
+                parts.append("^")
+                superscript = False
+            if item.italic != italic:
+                parts.append("*")
+                italic = item.italic
+            if item.superscript != superscript:
+                parts.append("^")
+                superscript = item.superscript
+            parts.append("".join("\\" + c if c in _ESCAPABLE else c for c in item.text))
+            continue
+        if superscript:
+            parts.append("^")
+            superscript = False
+        if italic:
+            parts.append("*")
+            italic = False
         if isinstance(item, FootnoteRef):
             parts.append(f"[^{item.footnote_id}]")
-        elif isinstance(item, CrossRef):
-            parts.append(f"[[para:{item.paragraph_id}]]")
         else:
-            text = "".join("\\" + c if c in _ESCAPABLE else c for c in item.text)
-            if item.superscript:
-                text = f"^{text}^"
-            if item.italic:
-                text = f"*{text}*"
-            parts.append(text)
+            parts.append(f"[[para:{item.paragraph_id}]]")
+    if superscript:
+        parts.append("^")
+    if italic:
+        parts.append("*")
     return "".join(parts)
 
 

@@ -13,6 +13,7 @@ from draftdesk.model.document import LANGUAGES, Part
 from draftdesk.packs.model import (
     Body,
     Clause,
+    FieldSpec,
     HouseStyle,
     OpenerStyle,
     Pack,
@@ -56,6 +57,7 @@ def load_pack(root: Path) -> Pack:
         style=_read_style(manifest.get("style", {}), manifest_path),
         bodies=_read_bodies(manifest.get("bodies", {}), manifest_path),
         entities=_read_entities(manifest.get("entities", {}), manifest_path),
+        fields=_read_fields(manifest.get("fields", {}), manifest_path),
         root=root,
     )
     if not pack.bodies:
@@ -147,6 +149,27 @@ def _read_entities(data: Any, path: Path) -> dict[str, dict[str, str]]:
     return {
         key: _per_language(value, path, f"[entities.{key}]") for key, value in (data or {}).items()
     }
+
+
+def _read_fields(data: Any, path: Path) -> dict[str, FieldSpec]:
+    fields: dict[str, FieldSpec] = {}
+    for name, spec in (data or {}).items():
+        where = f"[fields.{name}]"
+        if not isinstance(spec, dict):
+            raise PackError(f"{path}: {where} must be a table")
+        per_language = bool(spec.get("per_language", False))
+        default = spec.get("default", dict.fromkeys(LANGUAGES, "") if per_language else "")
+        if per_language:
+            default = _per_language(default, path, f"{where}.default")
+        elif not isinstance(default, (str, int)):
+            raise PackError(f"{path}: {where}.default must be text or a number")
+        fields[name] = FieldSpec(
+            name,
+            _per_language(spec.get("label", name), path, f"{where}.label"),
+            default,
+            per_language,
+        )
+    return fields
 
 
 def _read_phrases(folder: Path) -> dict[Part, dict[str, Phrase]]:

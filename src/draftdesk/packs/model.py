@@ -94,6 +94,16 @@ class SlotSpec:
 
 
 @dataclass(slots=True)
+class FieldSpec:
+    """A pack-specific metadata field (OIC resolution number, session theme …)."""
+
+    name: str
+    label: dict[str, str]
+    default: Any = ""
+    per_language: bool = False
+
+
+@dataclass(slots=True)
 class Clause:
     """A clause template: a default opener, typed slots and one template per language."""
 
@@ -120,6 +130,7 @@ class Pack:
     style: HouseStyle = field(default_factory=HouseStyle)
     bodies: dict[str, Body] = field(default_factory=dict)
     entities: dict[str, dict[str, str]] = field(default_factory=dict)
+    fields: dict[str, FieldSpec] = field(default_factory=dict)
     phrases: dict[Part, dict[str, Phrase]] = field(default_factory=dict)
     clauses: dict[str, Clause] = field(default_factory=dict)
     layout: dict[str, str] = field(default_factory=dict)
@@ -133,6 +144,12 @@ class Pack:
         """The opener `key` of a part (annexes use the operative library)."""
         library = Part.PREAMBLE if part is Part.PREAMBLE else Part.OPERATIVE
         return self.phrases.get(library, {}).get(key)
+
+    def field_values(self, values: dict[str, Any]) -> dict[str, Any]:
+        """Document field values completed with the defaults of the fields the pack declares."""
+        completed = {name: spec.default for name, spec in self.fields.items()}
+        completed.update(values)
+        return completed
 
     def layout_template(self, name: str, lang: str) -> str:
         """Source of a layout template such as "masthead" in `lang` ("" when absent)."""

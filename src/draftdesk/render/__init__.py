@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from draftdesk.render.builder import build_layout
+from draftdesk.render.builder import Renderer, build_layout
 from draftdesk.render.layout import Block, BlockRole, Layout, Note, Run
 
-__all__ = ["Block", "BlockRole", "Layout", "Note", "Run", "build_layout"]
+__all__ = ["Block", "BlockRole", "Layout", "Note", "Renderer", "Run", "build_layout"]

@@ -23,8 +23,31 @@ _KEY_ROLES = {"sponsors": BlockRole.SPONSORS, "title": BlockRole.TITLE}
 _BABEL_LOCALES = {"en": "en_GB", "fr": "fr_FR"}
 
 
+class Renderer:
+    """Renders documents of one pack, keeping compiled templates between renders.
+
+    The GUI preview re-renders on every edit; compiling the pack's templates once per
+    language instead of once per render halves the time of a render.
+    """
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self._templates: dict[str, TemplateRenderer] = {}
+
+    def layout(self, document: Document, lang: str) -> Layout:
+        """Render `document` in `lang` into a Layout; RenderError on any fault."""
+        templates = self._templates.get(lang)
+        if templates is None:
+            templates = self._templates[lang] = TemplateRenderer(lang, self.pack.entities)
+        return _build(document, self.pack, lang, templates)
+
+
 def build_layout(document: Document, pack: Pack, lang: str) -> Layout:
     """Render `document` in `lang` with `pack` into a Layout; RenderError on any fault."""
+    return Renderer(pack).layout(document, lang)
+
+
+def _build(document: Document, pack: Pack, lang: str, templates: TemplateRenderer) -> Layout:
     meta = document.metadata
     if lang not in meta.languages:
         raise RenderError(
@@ -38,7 +61,6 @@ def build_layout(document: Document, pack: Pack, lang: str) -> Layout:
             f"body {meta.body!r} is not defined in pack {pack.id!r} "
             f"(bodies: {', '.join(pack.bodies)})"
         )
-    templates = TemplateRenderer(lang, pack.entities)
     numbers = number_paragraphs(document)
     renderer = ParagraphRenderer(document, pack, body, lang, numbers, templates)
     context = template_context(document, pack, lang)
@@ -132,7 +154,9 @@ def template_context(document: Document, pack: Pack, lang: str) -> dict[str, Any
         "meeting_start": meeting.start.isoformat() if meeting and meeting.start else "",
         "meeting_end": meeting.end.isoformat() if meeting and meeting.end else "",
         "hijri": hijri,
-        "fields": {key: _field_value(value, lang) for key, value in meta.fields.items()},
+        "fields": {
+            key: _field_value(value, lang) for key, value in pack.field_values(meta.fields).items()
+        },
     }
 
 
