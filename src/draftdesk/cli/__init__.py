@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import cast
+from typing import TypeAlias, cast
 
 from draftdesk import __version__
 from draftdesk.cli import document_commands
@@ -16,7 +16,7 @@ EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
 
 Handler = Callable[[argparse.Namespace], int]
-Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 # Each module's `register` adds its subcommands, each parser setting `handler`;
 # a new group of subcommands is one more entry here.
@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="draftdesk", description="Draft UN and OIC resolutions in English and French."
     )
     parser.add_argument("--version", action="version", version=f"DraftDesk {__version__}")
-    commands = cast(Subparsers, parser.add_subparsers(dest="command", parser_class=_Parser))
+    commands = cast("Subparsers", parser.add_subparsers(dest="command", parser_class=_Parser))
     for register in GROUPS:
         register(commands)
     return parser
