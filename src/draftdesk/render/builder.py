@@ -78,28 +78,18 @@ def _build(document: Document, pack: Pack, lang: str, templates: TemplateRendere
     )
     layout.blocks += _template_blocks(pack, "opening", lang, context, templates, BlockRole.OPENING)
     style = pack.style
-    for index, paragraph in enumerate(document.preamble):
-        last = index == len(document.preamble) - 1
-        terminator = style.preamble_last_terminator if last else style.preamble_terminator
-        layout.blocks += _paragraph_blocks(
-            renderer,
-            paragraph,
-            Part.PREAMBLE,
-            BlockRole.PREAMBULAR,
-            terminator,
-            style.subparagraph_intro,
-        )
-    for index, paragraph in enumerate(document.operative):
-        last = index == len(document.operative) - 1
-        terminator = style.operative_last_terminator if last else style.operative_terminator
-        layout.blocks += _paragraph_blocks(
-            renderer,
-            paragraph,
-            Part.OPERATIVE,
-            BlockRole.OPERATIVE,
-            terminator,
-            style.subparagraph_intro,
-        )
+    parts = (
+        (document.preamble, Part.PREAMBLE, BlockRole.PREAMBULAR,
+         style.preamble_terminator, style.preamble_last_terminator),
+        (document.operative, Part.OPERATIVE, BlockRole.OPERATIVE,
+         style.operative_terminator, style.operative_last_terminator),
+    )  # fmt: skip
+    for paragraphs, part, role, terminator, last_terminator in parts:
+        for index, paragraph in enumerate(paragraphs):
+            end = last_terminator if index == len(paragraphs) - 1 else terminator
+            layout.blocks += _paragraph_blocks(
+                renderer, paragraph, part, role, end, style.subparagraph_intro
+            )
     layout.blocks += _template_blocks(pack, "closing", lang, context, templates, BlockRole.CLOSING)
     for annex in document.annexes:
         title = annex.title.get(lang, "")
