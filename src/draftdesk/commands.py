@@ -193,6 +193,21 @@ class SetText:
         _restore(paragraph.text, self.lang, text)
         _restore(paragraph.provenance, self.lang, provenance)
 
+    def merge(self, other: object) -> bool:
+        """Absorb a later, already applied edit of the same paragraph and language.
+
+        Typing sends one SetText per keystroke; merged, they undo as one step while this
+        command keeps the state from before the first keystroke.
+        """
+        if not (
+            isinstance(other, SetText)
+            and other.paragraph_id == self.paragraph_id
+            and other.lang == self.lang
+        ):
+            return False
+        self.items = list(other.items)
+        return True
+
 
 @dataclass(slots=True)
 class SetParagraphField:
@@ -213,6 +228,17 @@ class SetParagraphField:
 
     def revert(self, document: Document) -> None:
         setattr(_paragraph(document, self.paragraph_id), self.field_name, self._before)
+
+    def merge(self, other: object) -> bool:
+        """Absorb a later, already applied change of the same field (typing in a slot)."""
+        if not (
+            isinstance(other, SetParagraphField)
+            and other.paragraph_id == self.paragraph_id
+            and other.field_name == self.field_name
+        ):
+            return False
+        self.value = copy.deepcopy(other.value)
+        return True
 
 
 @dataclass(slots=True)
@@ -249,6 +275,13 @@ class SetMetadata:
     def revert(self, document: Document) -> None:
         setattr(document.metadata, self.field_name, self._before)
 
+    def merge(self, other: object) -> bool:
+        """Absorb a later, already applied edit of the same field (typing in a form)."""
+        if not (isinstance(other, SetMetadata) and other.field_name == self.field_name):
+            return False
+        self.value = copy.deepcopy(other.value)
+        return True
+
 
 @dataclass(slots=True)
 class Editor:
@@ -258,6 +291,10 @@ class Editor:
     undo_stack: list[Command] = field(default_factory=list)
     redo_stack: list[Command] = field(default_factory=list)
     changes: int = 0  # edits since the last save; 0 means "saved"
+    # The last command typing may extend, when and at which `changes` count it was recorded.
+    _merge_target: Command | None = None
+    _merge_time: float = 0.0
+    _merge_changes: int = 0
 
     def execute(self, command: Command) -> None:
         """Apply a command and record it; a refused command changes nothing."""
@@ -285,6 +322,43 @@ class Editor:
         self.undo_stack.append(command)
         self.changes += 1
         return command.name
+
+    def execute_merging(self, command: Command, *, now: float, window: float = 2.0) -> bool:
+        """Execute `command`, folding it into the previous one when typing continues.
+
+        It merges when the previous command is still the last one done, nothing was saved,
+        undone or redone since, it came less than `window` seconds before `now`, and it
+        accepts the new one (`merge`). Returns True when merged (one undo step for both).
+        """
+        target = self._merge_target
+        mergeable = (
+            target is not None
+            and self.undo_stack
+            and self.undo_stack[-1] is target
+            and self.changes == self._merge_changes
+            and not self.redo_stack
+            and 0 <= now - self._merge_time < window
+        )
+        if mergeable and target is not None:
+            command.apply(self.document)
+            merge = getattr(target, "merge", None)
+            if merge is not None and merge(command):
+                self._merge_time = now
+                return True
+            # Not mergeable after all: record it as its own step (it is already applied).
+            self.undo_stack.append(command)
+            self.redo_stack.clear()
+            self.changes += 1
+        else:
+            self.execute(command)
+        self._merge_target = command
+        self._merge_time = now
+        self._merge_changes = self.changes
+        return False
+
+    def close_merging(self) -> None:
+        """Make the next typing start a new undo step (a pause, a click elsewhere)."""
+        self._merge_target = None
 
     @property
     def modified(self) -> bool:

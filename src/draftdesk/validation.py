@@ -40,8 +40,14 @@ class ValidationReport:
 
 
 def pack_for(document: Document, registry: PackRegistry) -> Pack:
-    """The pack a document was written with, checking the body exists in it."""
-    pack = registry.get(document.metadata.pack)
+    """The pack a document was written with, checking the body exists in it.
+
+    A document that records `pack_version` gets exactly that version; when it is not
+    installed, MissingPackVersionError (a PackError) names the closest installed version,
+    which the GUI can offer. Documents without a version get the newest.
+    """
+    meta = document.metadata
+    pack = registry.get(meta.pack, meta.pack_version or None)
     if document.metadata.body not in pack.bodies:
         raise RenderError(
             f"metadata.body: {document.metadata.body!r} is not a body of pack "

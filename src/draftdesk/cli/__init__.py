@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TypeAlias, cast
 
 from draftdesk import __version__
-from draftdesk.cli import document_commands
+from draftdesk.cli import check_commands, document_commands, import_commands, pack_commands
 from draftdesk.errors import DocumentError, DraftDeskError
 
 EXIT_OK = 0
@@ -20,7 +21,12 @@ Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 # Each module's `register` adds its subcommands, each parser setting `handler`;
 # a new group of subcommands is one more entry here.
-GROUPS: tuple[Callable[[Subparsers], None], ...] = (document_commands.register,)
+GROUPS: tuple[Callable[[Subparsers], None], ...] = (
+    document_commands.register,
+    import_commands.register,
+    pack_commands.register,
+    check_commands.register,
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -33,7 +39,11 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     parser = _Parser(
-        prog="draftdesk", description="Draft UN and OIC resolutions in English and French."
+        prog="draftdesk",
+        description="Draft UN and OIC resolutions in English and French.",
+        epilog="Without a subcommand: 'draftdesk' opens the desktop application, "
+        "'draftdesk FILE.draftdesk' opens a file in it, and "
+        "'draftdesk --screenshot OUT.png [FILE]' renders its window to a PNG.",
     )
     parser.add_argument("--version", action="version", version=f"DraftDesk {__version__}")
     commands = cast("Subparsers", parser.add_subparsers(dest="command", parser_class=_Parser))
@@ -42,10 +52,75 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+def build_gui_parser() -> argparse.ArgumentParser:
+    """The arguments of the desktop application: `draftdesk [FILE] [--screenshot OUT.png]`."""
+    parser = _Parser(prog="draftdesk", description="Open the DraftDesk desktop application.")
+    parser.add_argument("file", nargs="?", type=Path, help="a .draftdesk file to open")
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="OUT.png",
+        help="render the main window (1400x900) with FILE open to a PNG and exit",
+    )
+    parser.add_argument(
+        "--ui-language",
+        choices=["system", "en", "fr"],
+        help="interface language (default: the saved setting, else the system's)",
+    )
+    return parser
+
+
+def _wants_gui(argv: list[str]) -> bool:
+    """No arguments, a document to open, or a GUI option: the desktop application."""
+    if not argv:
+        return True
+    first = argv[0]
+    if first.split("=")[0] in ("--screenshot", "--ui-language"):
+        return True
+    if first.startswith("-") or first in _subcommands():
+        return False
+    return first.endswith(".draftdesk") or Path(first).is_file()
+
+
+def _subcommands() -> set[str]:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    for action in parser._actions:  # argparse keeps subcommand names only here
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
+def _run_gui(argv: list[str]) -> int:
+    """Start the GUI, importing Qt only now so the command line never needs it."""
+    args = build_gui_parser().parse_args(argv)
+    from draftdesk.gui.display import gui_available, has_display
+
+    if not gui_available():
+        print(
+            "draftdesk: the desktop application needs PySide6 "
+            "(pip install 'draftdesk[gui]'); the subcommands work without it",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    if args.screenshot is None and not has_display():
+        print(
+            "draftdesk: no display to open a window on (DISPLAY/WAYLAND_DISPLAY unset); "
+            "use --screenshot OUT.png or the subcommands (see 'draftdesk --help')",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    from draftdesk.gui.app import run
+
+    return run(args.file, ui_language=args.ui_language, screenshot=args.screenshot)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line (or the desktop application); returns the exit code."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if _wants_gui(arguments):
+        return _run_gui(arguments)
+    parser = build_parser()
+    args = parser.parse_args(arguments)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()

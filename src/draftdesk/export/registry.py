@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from draftdesk.export.docx import export_docx
 from draftdesk.export.text import layout_to_text
 from draftdesk.packs.model import Pack
 from draftdesk.render.layout import Layout
@@ -26,5 +27,6 @@ def _text(layout: Layout, pack: Pack) -> bytes:
 
 EXPORTERS: dict[str, Exporter] = {
     "txt": Exporter("text", ".txt", _text, is_text=True),
+    "docx": Exporter("Word document", ".docx", export_docx),
 }
 """Every exporter by its `--format` name."""

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from draftdesk import __version__
 from draftdesk.errors import PackError
 from draftdesk.language import FrenchForms
 from draftdesk.model.document import LANGUAGES, Part
@@ -21,15 +23,22 @@ from draftdesk.packs.model import (
     SlotSpec,
     SlotType,
 )
+from draftdesk.packs.versions import is_at_least
 
 PACK_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 VERSION = re.compile(r"^\d+\.\d+\.\d+$")
 LAYOUT_NAMES = ("masthead", "opening", "closing")
 MAX_PACK_FILE_BYTES = 2 * 1024 * 1024
+REFERENCE_DOCX = "reference.docx"
 
 
-def load_pack(root: Path) -> Pack:
-    """Read `pack.toml`, phrases, clauses and layout templates of the pack folder `root`."""
+def load_pack(root: Path, base: Pack | None = None) -> Pack:
+    """Read `pack.toml`, phrases, clauses and layout templates of the pack folder `root`.
+
+    A pack whose manifest says `extends = "ID"` needs `base`, the loaded pack ID (a
+    PackRegistry finds it): the result holds the base's content with this pack's added
+    on top, this pack winning where both define the same key.
+    """
     manifest_path = root / "pack.toml"
     manifest = _read_toml(manifest_path)
     info = _table(manifest, "pack", manifest_path)
@@ -41,10 +50,22 @@ def load_pack(root: Path) -> Pack:
     version = _text(info, "version", manifest_path, "[pack]")
     if not VERSION.match(version):
         raise PackError(f"{manifest_path}: [pack].version {version!r} must look like 1.2.3")
-    languages = info.get("languages", list(LANGUAGES))
+    extends = _check_base(info.get("extends"), base, manifest_path)
+    languages = info.get("languages", list(base.languages if base else LANGUAGES))
     if not isinstance(languages, list) or not set(languages) <= set(LANGUAGES):
         raise PackError(
             f"{manifest_path}: [pack].languages must be a list of {', '.join(LANGUAGES)}"
+        )
+    if base is not None and not set(languages) <= set(base.languages):
+        raise PackError(
+            f"{manifest_path}: [pack].languages {languages} are not all languages of "
+            f"its base pack {base.id!r} ({', '.join(base.languages)})"
+        )
+    min_draftdesk = str(info.get("min_draftdesk", "0.0.0"))
+    if not is_at_least(__version__, min_draftdesk):
+        raise PackError(
+            f"{manifest_path}: [pack].min_draftdesk: the pack needs DraftDesk "
+            f"{min_draftdesk} or later (this is {__version__})"
         )
     pack = Pack(
         id=pack_id,
@@ -53,32 +74,77 @@ def load_pack(root: Path) -> Pack:
         author=str(info.get("author", "")),
         description=str(info.get("description", "")),
         languages=list(languages),
-        min_draftdesk=str(info.get("min_draftdesk", "0.0.0")),
-        style=_read_style(manifest.get("style", {}), manifest_path),
+        min_draftdesk=min_draftdesk,
+        style=_read_style(
+            manifest.get("style", {}),
+            manifest_path,
+            replace(base.style) if base else HouseStyle(),
+        ),
         bodies=_read_bodies(manifest.get("bodies", {}), manifest_path),
         entities=_read_entities(manifest.get("entities", {}), manifest_path),
         fields=_read_fields(manifest.get("fields", {}), manifest_path),
         root=root,
+        extends=extends,
+        base=base,
     )
+    phrases = _read_phrases(root / "phrases")
+    if base is not None:
+        pack.bodies = {**base.bodies, **pack.bodies}
+        pack.entities = {**base.entities, **pack.entities}
+        pack.fields = {**base.fields, **pack.fields}
+        phrases = {part: {**base.phrases.get(part, {}), **own} for part, own in phrases.items()}
     if not pack.bodies:
         raise PackError(f"{manifest_path}: the pack defines no [bodies.*]")
-    pack.phrases = _read_phrases(root / "phrases")
+    pack.phrases = phrases
     pack.clauses = _read_clauses(root / "clauses", pack)
     pack.layout = _read_layout(root / "layout")
+    reference = root / REFERENCE_DOCX
+    pack.reference_docx = reference if reference.is_file() else None
+    if base is not None:
+        pack.clauses = {**base.clauses, **pack.clauses}
+        pack.layout = {**base.layout, **pack.layout}
+        pack.reference_docx = pack.reference_docx or base.reference_docx
     return pack
 
 
+def _check_base(extends: Any, base: Pack | None, path: Path) -> str | None:
+    """The id in `[pack].extends`, checked against the base pack given to load_pack."""
+    if extends is None:
+        if base is not None:
+            raise PackError(f"{path}: a base pack was given but [pack].extends is not set")
+        return None
+    if not isinstance(extends, str) or not PACK_ID.match(extends):
+        raise PackError(f"{path}: [pack].extends {extends!r} must be a pack id such as 'un-ga'")
+    if base is None:
+        raise PackError(
+            f"{path}: the pack extends {extends!r}: load it through a PackRegistry, "
+            "which finds the base pack"
+        )
+    if base.id != extends:
+        raise PackError(f"{path}: the pack extends {extends!r}, not {base.id!r}")
+    return extends
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
+    return read_toml_file(path)[1]
+
+
+def read_toml_file(path: Path) -> tuple[str, dict[str, Any]]:
+    """The source text and data of a pack's TOML file; PackError naming it on any fault."""
     try:
         if path.stat().st_size > MAX_PACK_FILE_BYTES:
             raise PackError(f"{path}: larger than {MAX_PACK_FILE_BYTES // 1024} KiB")
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        source = path.read_text(encoding="utf-8")
+        return source, tomllib.loads(source)
     except FileNotFoundError:
         raise PackError(f"{path}: missing") from None
     except UnicodeDecodeError:
         raise PackError(f"{path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise PackError(f"{path}: {exc}") from None
+    except RecursionError:
+        # tomllib recurses once per nested array or inline table: a hostile file nests deep.
+        raise PackError(f"{path}: arrays or tables nested too deeply") from None
 
 
 def _table(data: dict[str, Any], key: str, path: Path) -> dict[str, Any]:
@@ -105,10 +171,10 @@ def _per_language(value: Any, path: Path, where: str) -> dict[str, str]:
     return dict(value)
 
 
-def _read_style(data: Any, path: Path) -> HouseStyle:
+def _read_style(data: Any, path: Path, style: HouseStyle) -> HouseStyle:
+    """`style` (the defaults or the base pack's) with the settings of [style] applied."""
     if not isinstance(data, dict):
         raise PackError(f"{path}: [style] must be a table")
-    style = HouseStyle()
     for key, value in data.items():
         if not hasattr(style, key):
             raise PackError(f"{path}: [style].{key} is not a house-style setting")

@@ -135,6 +135,12 @@ class Pack:
     clauses: dict[str, Clause] = field(default_factory=dict)
     layout: dict[str, str] = field(default_factory=dict)
     root: Path | None = None
+    extends: str | None = None
+    """Id of the pack this one adds to (`[pack].extends`); its content is merged in."""
+    base: Pack | None = None
+    """The loaded base pack when `extends` is set: what this pack adds is what it lacks."""
+    reference_docx: Path | None = None
+    """The Word document holding the pack's styles (the base pack's when it has none)."""
 
     def body(self, key: str) -> Body | None:
         """The body with this key, or None."""

@@ -1,0 +1,245 @@
+"""Benchmark of the desktop application (offscreen; not a test). Prints JSON.
+
+Run: `.venv/bin/python bench/gui_bench.py [--repeat N]`. On a resolution of 60 preambular
+and 400 operative paragraphs with 150 footnotes it measures, in one run:
+
+(a) process start to the first painted window with that document open, against a bare
+    PySide6 window process started the same way (target: at most 3x);
+(b) a keystroke in a paragraph to the preview updated, against a keystroke in a bare
+    QTextEdit (target: p95 at most 50 ms);
+(c) moving operative paragraph 1 to the end, to numbers and preview updated (p95 <= 50 ms);
+(d) peak resident memory of the application process (target: at most 300 MiB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QTextEdit  # noqa: E402
+
+from draftdesk.commands import MoveParagraph  # noqa: E402
+from draftdesk.gui.app import application  # noqa: E402
+from draftdesk.gui.context import scratch_context  # noqa: E402
+from draftdesk.gui.main_window import MainWindow  # noqa: E402
+from draftdesk.model import fileformat  # noqa: E402
+from draftdesk.model.document import Footnote, Paragraph, Part  # noqa: E402
+from draftdesk.model.inline import FootnoteRef, Text  # noqa: E402
+from draftdesk.packs.registry import PackRegistry  # noqa: E402
+from draftdesk.paths import examples_dir  # noqa: E402
+from draftdesk.session import open_session  # noqa: E402
+
+BARE_WINDOW = """
+import time; start = time.perf_counter()
+from PySide6.QtWidgets import QApplication, QMainWindow, QTextEdit
+app = QApplication([])
+window = QMainWindow(); window.setCentralWidget(QTextEdit()); window.resize(1400, 900)
+window.show(); app.processEvents(); window.repaint()
+print('{"event": "ready"}', flush=True)
+"""
+
+
+def big_document(path: Path) -> None:
+    """60 preambular and 400 operative paragraphs, 150 footnotes (300 references)."""
+    document = fileformat.load(examples_dir() / "un-oic-cooperation-2017.draftdesk")
+    pack = PackRegistry().get("un-ga")
+    openers = {part: list(pack.phrases[part]) for part in (Part.PREAMBLE, Part.OPERATIVE)}
+    document.preamble, document.operative = [], []
+    for i in range(150):
+        document.footnotes.append(
+            Footnote(f"fn-b{i}", {"en": [Text(f"See A/{i}/1.")], "fr": [Text(f"Voir A/{i}/1.")]})
+        )
+    for i in range(60):
+        text = "the importance of cooperation between the United Nations and regional bodies"
+        document.preamble.append(
+            Paragraph(
+                f"pp-b{i}",
+                opener=openers[Part.PREAMBLE][i % len(openers[Part.PREAMBLE])],
+                text={"en": [Text(f"{text} {i}")], "fr": [Text(f"l’importance de la coopération {i}")]},
+            )
+        )
+    for i in range(400):
+        en: list[Text | FootnoteRef] = [Text(f"the Secretary-General to continue his efforts {i}")]
+        fr: list[Text | FootnoteRef] = [Text(f"le Secrétaire général de poursuivre ses efforts {i}")]
+        if i < 300:
+            en.append(FootnoteRef(f"fn-b{i % 150}"))
+            fr.append(FootnoteRef(f"fn-b{i % 150}"))
+        document.operative.append(
+            Paragraph(
+                f"op-b{i}",
+                opener=openers[Part.OPERATIVE][i % len(openers[Part.OPERATIVE])],
+                text={"en": list(en), "fr": list(fr)},
+            )
+        )
+    fileformat.save(document, path)
+
+
+def start_time(command: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Seconds from spawning `command` to its "ready" line, and its peak RSS in KiB."""
+    begin = time.perf_counter()
+    child = subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        env=env, text=True,
+    )  # fmt: skip
+    assert child.stdout is not None
+    for line in child.stdout:
+        if '"ready"' in line:
+            break
+    elapsed = time.perf_counter() - begin
+    child.kill()
+    _pid, _status, usage = os.wait4(child.pid, 0)
+    return elapsed, usage.ru_maxrss
+
+
+def settle_until(condition: Callable[[], bool], limit: float = 5.0) -> None:
+    """Process events until `condition` holds."""
+    deadline = time.perf_counter() + limit
+    while not condition() and time.perf_counter() < deadline:
+        QCoreApplication.processEvents()
+
+
+def percentile(samples: list[float], share: float) -> float:
+    """The `share` quantile (nearest rank)."""
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def summary(samples: list[float]) -> dict[str, float]:
+    """Median and p95 in milliseconds."""
+    ms = [s * 1000 for s in samples]
+    return {"median_ms": round(statistics.median(ms), 2), "p95_ms": round(percentile(ms, 0.95), 2)}
+
+
+def keystrokes(window: MainWindow, repeat: int) -> list[float]:
+    """Type into operative 200's English text; each keystroke until the preview is redrawn."""
+    document = window.controller.document
+    window.select_paragraph(document.operative[200].id)
+    window.editor.focus_text("en")
+    field = window.editor.columns["en"].text
+    samples = []
+    for index in range(repeat):
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+        begin = time.perf_counter()
+        QTest.keyClick(field, "abcdefghij"[index % 10])
+        settle_until(lambda: window.last_preview_update > begin)
+        window.preview.page.viewport().repaint()
+        samples.append(time.perf_counter() - begin)
+    return samples
+
+
+def bare_keystrokes(repeat: int) -> list[float]:
+    """The baseline: a keystroke into a plain QTextEdit holding one paragraph, repainted."""
+    edit = QTextEdit()
+    edit.setPlainText("the Secretary-General to continue his efforts 200")
+    edit.resize(500, 300)
+    edit.show()
+    samples = []
+    for index in range(repeat):
+        QCoreApplication.processEvents()
+        begin = time.perf_counter()
+        QTest.keyClick(edit, "abcdefghij"[index % 10])
+        QCoreApplication.processEvents()
+        edit.viewport().repaint()
+        samples.append(time.perf_counter() - begin)
+    edit.close()
+    return samples
+
+
+def moves(window: MainWindow, repeat: int) -> list[float]:
+    """Operative paragraph 1 to the end: outline numbers and preview redrawn; then undone."""
+    document = window.controller.document
+    samples = []
+    for _ in range(repeat):
+        QCoreApplication.processEvents()
+        first = document.operative[0]
+        begin = time.perf_counter()
+        window.controller.execute(MoveParagraph(first.id, len(document.operative) - 1))
+        settle_until(lambda: window.last_preview_update > begin)
+        window.outline.viewport().repaint()
+        window.preview.page.viewport().repaint()
+        samples.append(time.perf_counter() - begin)
+        assert window.outline.item_for(first.id).text(0).startswith("400.")  # type: ignore[union-attr]
+        window.controller.undo()
+        settle_until(lambda: window.last_preview_update > begin + samples[-1])
+    return samples
+
+
+def main() -> None:
+    """Run the four measurements and print one JSON object."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=30, help="samples for (b) and (c)")
+    parser.add_argument("--starts", type=int, default=5, help="process starts for (a)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="draftdesk-bench-") as scratch:
+        folder = Path(scratch)
+        document = folder / "big.draftdesk"
+        big_document(document)
+        env = {
+            **os.environ, "QT_QPA_PLATFORM": "offscreen", "DRAFTDESK_AUTOMATION": "1",
+            "XDG_CONFIG_HOME": str(folder / "config"), "XDG_STATE_HOME": str(folder / "state"),
+        }  # fmt: skip
+        app_runs, bare_runs, rss = [], [], []
+        for _ in range(args.starts):
+            bare_runs.append(start_time([sys.executable, "-c", BARE_WINDOW], env)[0])
+            elapsed, peak = start_time(
+                [sys.executable, "-m", "draftdesk", "--ui-language", "en", str(document)], env
+            )
+            app_runs.append(elapsed)
+            rss.append(peak)
+
+        application()
+        context = scratch_context(folder / "inproc")
+        window = MainWindow(context, open_session(document, context.registry))
+        window.resize(1400, 900)
+        window.show()
+        window.activateWindow()
+        settle_until(lambda: window.last_preview_update > 0)
+        bare = bare_keystrokes(args.repeat)
+        typed = keystrokes(window, args.repeat)
+        moved = moves(window, args.repeat)
+        window.controller.session.editor.mark_saved()
+        window.close()
+        in_process_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = {"median_s": round(statistics.median(app_runs), 3)}
+    bare_start = {"median_s": round(statistics.median(bare_runs), 3)}
+    start_ratio = statistics.median(app_runs) / statistics.median(bare_runs)
+    result = {
+        "document": {"preambular": 60, "operative": 400, "footnotes": 150},
+        "a_start_to_first_paint": {
+            "app": start, "bare_pyside6_window": bare_start, "ratio": round(start_ratio, 2),
+            "target_ratio": 3.0, "ok": start_ratio <= 3.0, "runs": args.starts,
+        },
+        "b_keystroke_to_preview": {
+            **summary(typed), "bare_qtextedit": summary(bare),
+            "ratio_median": round(statistics.median(typed) / statistics.median(bare), 1),
+            "target_p95_ms": 50, "ok": percentile(typed, 0.95) * 1000 <= 50,
+        },
+        "c_move_first_to_end": {
+            **summary(moved), "target_p95_ms": 50, "ok": percentile(moved, 0.95) * 1000 <= 50,
+        },
+        "d_peak_rss_mib": {
+            "app_process": round(max(rss) / 1024, 1),
+            "benchmark_process": round(in_process_rss / 1024, 1),
+            "target": 300, "ok": max(rss) / 1024 <= 300,
+        },
+    }  # fmt: skip
+    print(json.dumps(result, indent=2))
+    QApplication.quit()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,157 @@
+"""Starting the desktop application: language, first document, crash recovery, main loop."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from draftdesk.errors import DraftDeskError
+from draftdesk.gui.context import APP_NAME, AppContext, user_context
+from draftdesk.gui.dialogs import RecoveryDialog, show_error
+from draftdesk.gui.i18n import _, choose_language, install
+from draftdesk.gui.main_window import MainWindow
+from draftdesk.gui.outline import Selection
+from draftdesk.paths import resources_dir
+from draftdesk.session import Session, new_session, open_session, recovered_session
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (created once per process), named and with its icon."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv or [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "draftdesk.svg")))
+    return app
+
+
+def set_language(app: QApplication, setting: str) -> str:
+    """Install the interface language (and Qt's own strings: OK, Cancel …); returns it."""
+    lang = install(choose_language(setting))
+    for old in app.findChildren(QTranslator):
+        app.removeTranslator(old)
+        old.deleteLater()
+    if lang.lang != "en":
+        translator = QTranslator(app)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load(f"qtbase_{lang.lang}", folder):
+            app.installTranslator(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    return lang.lang
+
+
+def first_session(context: AppContext, file: Path | None) -> tuple[Session, str | None]:
+    """The document to show at start: FILE, else an empty one; and an error to report."""
+    settings = context.settings
+    if file is not None:
+        try:
+            return open_session(file, context.registry), None
+        except DraftDeskError as exc:
+            error = str(exc)
+    else:
+        error = None
+    try:
+        session = new_session(context.registry, settings.last_pack, settings.last_body)
+    except DraftDeskError:
+        session = new_session(context.registry, "un-ga", "general-assembly")
+    return session, error
+
+
+def create_window(context: AppContext, file: Path | None = None) -> tuple[MainWindow, str | None]:
+    """The main window with FILE (or an empty resolution) and the error opening FILE, if any."""
+    session, error = first_session(context, file)
+    window = MainWindow(context, session)
+    window.language_switch_requested.connect(lambda: switch_language(window))
+    if file is not None and error is None:
+        context.settings.add_recent(file)
+        window.fill_recent()
+    return window, error
+
+
+def offer_recovery(window: MainWindow) -> RecoveryDialog | None:
+    """After a crash: show what can be recovered and act on the answer (modal)."""
+    context = window.context
+    if not context.autosave:
+        return None
+    recoveries = context.autosave_store.recoverable()
+    if not recoveries:
+        return None
+    dialog = RecoveryDialog(recoveries, window)
+    dialog.finished.connect(lambda _result: apply_recovery(window, dialog))
+    dialog.open()
+    return dialog
+
+
+def apply_recovery(window: MainWindow, dialog: RecoveryDialog) -> None:
+    """Recover or discard the chosen autosave (Decide later keeps it for next time)."""
+    chosen = dialog.chosen()
+    if chosen is None or dialog.action == "later":
+        return
+    if dialog.action == "discard":
+        chosen.discard()
+        return
+    try:
+        document = chosen.load()
+        session = recovered_session(document, chosen.original, window.context.registry)
+    except DraftDeskError as exc:
+        show_error(window, _("Cannot recover"), str(exc))
+        return
+    window.set_session(session)
+    window.files.autosave()  # our own slot holds it now, before the old one goes
+    chosen.discard()
+    window.statusBar().showMessage(_("Recovered the unsaved changes. Save to keep them."), 10000)
+
+
+def switch_language(window: MainWindow) -> MainWindow:
+    """Rebuild the window in the new interface language, keeping document and history."""
+    app = application()
+    set_language(app, window.context.settings.ui_language)
+    session = window.controller.session
+    selection = window.outline.selection()
+    window.files.close()
+    replacement = MainWindow(window.context, session)
+    replacement.language_switch_requested.connect(lambda: switch_language(replacement))
+    replacement.setGeometry(window.geometry())
+    replacement.show()
+    if selection is not None:
+        replacement.outline.select(selection)
+    replacement.files.autosave()
+    window.hide()
+    window.deleteLater()
+    return replacement
+
+
+def run(
+    file: Path | None = None, *, ui_language: str | None = None, screenshot: Path | None = None
+) -> int:
+    """Run the application; with `screenshot`, render the window to that PNG and exit."""
+    if screenshot is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from draftdesk.gui.screenshot import take_screenshot
+
+        return take_screenshot(screenshot, file, ui_language)
+    context = user_context()
+    app = application()
+    set_language(app, ui_language or context.settings.ui_language)
+    window, error = create_window(context, file)
+    window.show()
+    if os.environ.get("DRAFTDESK_AUTOMATION"):
+        from draftdesk.gui.automation import Automation
+
+        Automation(window).start()
+    if error is not None:
+        show_error(window, _("Cannot open the file"), error)
+    if file is not None and error is None:
+        window.outline.select(Selection("details"))
+    offer_recovery(window)
+    return app.exec()

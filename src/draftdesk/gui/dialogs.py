@@ -1,0 +1,251 @@
+"""Dialogs: new resolution, recovery after a crash, preferences, shortcuts, messages."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from draftdesk.autosave import Recovery
+from draftdesk.gui.i18n import _, current_language
+from draftdesk.packs.registry import PackRegistry
+from draftdesk.settings import Settings
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    """A warning the user must acknowledge: what went wrong, in one or two lines."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent
+    )
+    box.setObjectName("error-dialog")
+    box.exec()
+
+
+def ask_save_changes(parent: QWidget | None, name: str) -> QMessageBox.StandardButton:
+    """Save, Discard or Cancel for a document with unsaved changes."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        _("Unsaved changes"),
+        _("Save the changes to “{name}” before closing it?").format(name=name),
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setObjectName("save-changes-dialog")
+    box.setInformativeText(_("If you don’t save, your changes since the last save are lost."))
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    return QMessageBox.StandardButton(box.exec())
+
+
+def ask_overwrite_changed(parent: QWidget | None, name: str) -> QMessageBox.StandardButton:
+    """The file changed on disk: overwrite it, save under another name, or cancel."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        _("File changed by someone else"),
+        _("“{name}” was changed by another program since you opened it.").format(name=name),
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setObjectName("changed-on-disk-dialog")
+    box.setInformativeText(
+        _("Saving replaces their changes with yours. Use Save As to keep both versions.")
+    )
+    save = box.button(QMessageBox.StandardButton.Save)
+    save.setText(_("Replace their version"))
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return QMessageBox.StandardButton(box.exec())
+
+
+class NewDocumentDialog(QDialog):
+    """Choose the pack (UN, OIC …), the body and the drafting language."""
+
+    def __init__(
+        self, registry: PackRegistry, settings: Settings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("New resolution"))
+        self.setObjectName("new-document-dialog")
+        self.registry = registry
+        self.pack = QComboBox(self)
+        self.pack.setAccessibleName(_("Template pack"))
+        for pack_id in registry.ids():
+            self.pack.addItem(registry.get(pack_id).name, pack_id)
+        self.body = QComboBox(self)
+        self.body.setAccessibleName(_("Body"))
+        self.source = QComboBox(self)
+        self.source.setAccessibleName(_("Drafted in"))
+        self.source.addItem(_("English"), "en")
+        self.source.addItem(_("French"), "fr")
+        form = QFormLayout()
+        form.addRow(_("&Organization and house style:"), self.pack)
+        form.addRow(_("&Body:"), self.body)
+        form.addRow(_("&Drafted in:"), self.source)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Create"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.pack.currentIndexChanged.connect(self._fill_bodies)
+        self.pack.setCurrentIndex(max(self.pack.findData(settings.last_pack), 0))
+        self._fill_bodies()
+        self.body.setCurrentIndex(max(self.body.findData(settings.last_body), 0))
+
+    def _fill_bodies(self, _index: int = 0) -> None:
+        pack = self.registry.get(str(self.pack.currentData()))
+        lang = current_language()
+        self.body.clear()
+        for key, body in pack.bodies.items():
+            self.body.addItem(body.name.get(lang) or body.name.get("en", key), key)
+
+    def choice(self) -> tuple[str, str, str]:
+        """(pack id, body key, source language)."""
+        return (
+            str(self.pack.currentData()),
+            str(self.body.currentData()),
+            str(self.source.currentData()),
+        )
+
+
+class RecoveryDialog(QDialog):
+    """Offered at start-up when an editor closed without saving (a crash, a kill)."""
+
+    def __init__(self, recoveries: list[Recovery], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Recover unsaved work"))
+        self.setObjectName("recovery-dialog")
+        self.action = "later"
+        intro = QLabel(
+            _(
+                "DraftDesk did not close normally last time. These documents had changes that "
+                "were not saved. Recover one to continue where you left off."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(_("Documents that can be recovered"))
+        for recovery in recoveries:
+            when = recovery.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            where = str(recovery.original) if recovery.original else _("never saved")
+            item = QListWidgetItem(
+                _("{title} — autosaved {when} ({where})").format(
+                    title=recovery.title or _("Untitled"), when=when, where=where
+                )
+            )
+            item.setData(256, recovery)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        buttons = QDialogButtonBox(self)
+        recover = QPushButton(_("Recover"), self)
+        recover.setObjectName("recover")
+        discard = QPushButton(_("Discard"), self)
+        discard.setObjectName("discard")
+        later = QPushButton(_("Decide later"), self)
+        later.setObjectName("later")
+        buttons.addButton(recover, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(discard, QDialogButtonBox.ButtonRole.DestructiveRole)
+        buttons.addButton(later, QDialogButtonBox.ButtonRole.RejectRole)
+        recover.clicked.connect(lambda: self._done("recover"))
+        discard.clicked.connect(lambda: self._done("discard"))
+        later.clicked.connect(lambda: self._done("later"))
+        recover.setDefault(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+        self.resize(620, 280)
+
+    def _done(self, action: str) -> None:
+        self.action = action
+        self.accept() if action != "later" else self.reject()
+
+    def chosen(self) -> Recovery | None:
+        """The recovery selected in the list."""
+        item = self.list.currentItem()
+        return item.data(256) if item else None
+
+
+class PreferencesDialog(QDialog):
+    """Interface language and autosave interval."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Preferences"))
+        self.setObjectName("preferences-dialog")
+        self.language = QComboBox(self)
+        self.language.setAccessibleName(_("Interface language"))
+        self.language.addItem(_("Same as the system"), "system")
+        self.language.addItem("English", "en")
+        self.language.addItem("Français", "fr")
+        self.language.setCurrentIndex(max(self.language.findData(settings.ui_language), 0))
+        self.autosave = QSpinBox(self)
+        self.autosave.setAccessibleName(_("Autosave every (seconds)"))
+        self.autosave.setRange(5, 600)
+        self.autosave.setSuffix(_(" s"))
+        self.autosave.setValue(settings.autosave_seconds)
+        form = QFormLayout()
+        form.addRow(_("&Interface language:"), self.language)
+        form.addRow(_("&Autosave every:"), self.autosave)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def apply_to(self, settings: Settings) -> None:
+        """Copy the choices into `settings`."""
+        settings.ui_language = str(self.language.currentData())
+        settings.autosave_seconds = self.autosave.value()
+
+
+class ShortcutsDialog(QDialog):
+    """Every menu command that has a keyboard shortcut, as the menus name it."""
+
+    def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Keyboard shortcuts"))
+        self.setObjectName("shortcuts-dialog")
+        rows = [
+            (
+                action.text().replace("&", ""),
+                action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+            )
+            for action in actions
+            if not action.shortcut().isEmpty()
+        ]
+        table = QTableWidget(len(rows), 2, self)
+        table.setAccessibleName(_("Keyboard shortcuts"))
+        table.setHorizontalHeaderLabels([_("Command"), _("Shortcut")])
+        table.verticalHeader().hide()
+        for index, (name, keys) in enumerate(rows):
+            table.setItem(index, 0, QTableWidgetItem(name))
+            table.setItem(index, 1, QTableWidgetItem(keys))
+        table.resizeColumnsToContents()
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(close)
+        self.resize(520, 560)

@@ -1,0 +1,386 @@
+"""The main window: outline and palette, the bilingual editor, and the live preview."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from draftdesk import __version__
+from draftdesk.gui.actions import WindowActions
+from draftdesk.gui.context import AppContext
+from draftdesk.gui.controller import Change, ChangeKind, DocumentController
+from draftdesk.gui.dialogs import PreferencesDialog, ShortcutsDialog, show_error
+from draftdesk.gui.files import DocumentFiles
+from draftdesk.gui.footnote_editor import FootnoteEditor
+from draftdesk.gui.i18n import _
+from draftdesk.gui.metadata_form import MetadataForm
+from draftdesk.gui.outline import OutlineView, Selection
+from draftdesk.gui.palette import PalettePane
+from draftdesk.gui.paragraph_editor import ParagraphEditor
+from draftdesk.gui.paragraph_ops import ParagraphOps
+from draftdesk.gui.preview import PreviewPane
+from draftdesk.gui.welcome import WelcomePage
+from draftdesk.model.document import Paragraph, Part, TranslationState
+from draftdesk.paths import resources_dir
+from draftdesk.session import Session
+
+WELCOME, PARAGRAPH, DETAILS, FOOTNOTE = range(4)
+
+
+class MainWindow(QMainWindow):
+    """One resolution: outline + palette on the left, editor in the middle, preview right."""
+
+    language_switch_requested = Signal()
+
+    def __init__(self, context: AppContext, session: Session) -> None:
+        super().__init__()
+        self.context = context
+        self.setObjectName("main-window")
+        self.setWindowIcon(QIcon(str(resources_dir() / "icons" / "draftdesk.svg")))
+        self.controller = DocumentController(session, self)
+        self._dirty_lines: set[str] | None = None  # outline lines to redraw from the Layout
+        self.files = DocumentFiles(self)
+        self.outline = OutlineView(self)
+        self.palette_pane = PalettePane(self)
+        self.editor = ParagraphEditor(self.controller, self)
+        self.details = MetadataForm(self.controller, self)
+        self.footnote_editor = FootnoteEditor(self.controller, self)
+        self.welcome = WelcomePage(self)
+        self.preview = PreviewPane(self)
+        self.center = QStackedWidget(self)
+        for page in (self.welcome, self.editor, self.details, self.footnote_editor):
+            self.center.addWidget(page)
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        left.addWidget(self.outline)
+        left.addWidget(self.palette_pane)
+        left.setSizes([520, 380])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.center)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setSizes([360, 560, 480])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.status_counts = QLabel(self)
+        self.status_counts.setAccessibleName(_("Document summary"))
+        self.status_saved = QLabel(self)
+        self.status_saved.setAccessibleName(_("Autosave status"))
+        self.statusBar().addWidget(self.status_counts, 1)
+        self.statusBar().addPermanentWidget(self.status_saved)
+        self.ops = ParagraphOps(self)
+        self.menu = WindowActions(self)
+        self._connect()
+        self.preview_lang = (
+            context.settings.preview_language or session.document.metadata.source_language
+        )
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(0)
+        self._preview_timer.timeout.connect(self.update_preview)
+        self.last_preview_update = 0.0
+        self.fill_recent()
+        self.set_session(session)
+        self._restore_geometry()
+
+    def _connect(self) -> None:
+        c = self.controller
+        c.changed.connect(self._on_change)
+        c.modified_changed.connect(lambda _m: self.update_title())
+        c.refused.connect(lambda message: show_error(self, _("Not possible"), message))
+        c.structural_edit.connect(self.files.soon.start)
+        c.layout_ready.connect(self._layout_ready)
+        self.outline.selected.connect(self._selected)
+        self.outline.move_requested.connect(self.ops.drop_move)
+        self.palette_pane.insert_requested.connect(self.ops.insert_entry)
+        self.preview.language_chosen.connect(self.set_preview)
+        self.preview.paragraph_clicked.connect(
+            lambda ident: self.outline.select(Selection("paragraph", ident))
+        )
+        self.editor.new_paragraph_requested.connect(self.ops.new_paragraph_after)
+        self.welcome.details_requested.connect(self.show_details)
+        self.welcome.palette_requested.connect(self.find_clause)
+
+    # Session ---------------------------------------------------------------------------------
+
+    def set_session(self, session: Session) -> None:
+        """Show another document (new, opened, recovered)."""
+        self.controller.replace_session(session)
+        pack = session.pack
+        self.palette_pane.set_pack(pack, pack.bodies[session.document.metadata.body])
+        self.details.build()
+        self.preview_lang = (
+            self.context.settings.preview_language or session.document.metadata.source_language
+        )
+        self.center.setCurrentIndex(WELCOME)
+        self.editor.paragraph_id = None
+        self.outline.setCurrentItem(None)
+        self._rebuild_outline()
+        self.update_title()
+
+    def update_title(self) -> None:
+        """File name, the unsaved mark and the application name."""
+        session = self.controller.session
+        self.setWindowTitle(f"{session.display_name(_('Untitled'))}[*] — DraftDesk")
+        self.setWindowModified(session.modified)
+        undo, redo = self.controller.undo_name(), self.controller.redo_name()
+        self.menu.undo.setText(
+            _("&Undo {action}").format(action=_(undo)) if undo else _("&Undo")
+        )
+        self.menu.redo.setText(
+            _("&Redo {action}").format(action=_(redo)) if redo else _("&Redo")
+        )
+        self.menu.undo.setEnabled(undo is not None)
+        self.menu.redo.setEnabled(redo is not None)
+        self.menu.reload.setEnabled(session.path is not None)
+
+    def fill_recent(self) -> None:
+        """The File ▸ Open Recent menu from the settings."""
+        menu = self.menu.recent_menu
+        menu.clear()
+        for text in self.context.settings.recent_files:
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _c=False, path=text: self.files.open_path(Path(path)))
+        menu.setEnabled(bool(self.context.settings.recent_files))
+
+    # Changes -------------------------------------------------------------------------------
+
+    def _on_change(self, change: Change) -> None:
+        document = self.controller.document
+        if change.kind is ChangeKind.TEXT and change.target:
+            if self._dirty_lines is not None:
+                self._dirty_lines.add(change.target)
+            paragraph = document.find_paragraph(change.target)
+            if paragraph is not None:
+                self.outline.update_paragraph(
+                    paragraph, self.controller.session.pack, document.part_of(paragraph.id),
+                    self.controller.numbers(), document.metadata.source_language,
+                )  # fmt: skip
+        elif change.kind is not ChangeKind.FOOTNOTE:
+            self._rebuild_outline()
+            if change.kind is ChangeKind.METADATA and change.target == "body":
+                pack = self.controller.session.pack
+                self.palette_pane.set_pack(pack, pack.bodies[document.metadata.body])
+            self._dirty_lines = None  # every line, once the source language is rendered
+        page = self.center.currentIndex()
+        if page == PARAGRAPH:
+            if self.editor.paragraph() is None:
+                self.center.setCurrentIndex(WELCOME)
+            else:
+                self.editor.on_change(change)
+        elif page == DETAILS:
+            self.details.on_change(change)
+        elif page == FOOTNOTE:
+            self.footnote_editor.on_change(change)
+            if self.footnote_editor.footnote_id is None:
+                self.center.setCurrentIndex(WELCOME)
+        self._preview_timer.start()
+        self._update_counts()
+
+    def _rebuild_outline(self, keep: Selection | None = None) -> None:
+        c = self.controller
+        source = c.document.metadata.source_language
+        self.outline.rebuild(
+            c.document, c.session.pack, c.numbers(), c.footnote_marks(source), keep
+        )
+
+    def _layout_ready(self, lang: str) -> None:
+        if lang == self.controller.document.metadata.source_language:
+            layout = self.controller.last_layout(lang)
+            dirty = self._dirty_lines
+            if layout is not None:
+                seen: set[str] = set()
+                for block in layout.blocks:
+                    ident = block.paragraph_id
+                    if ident and ident not in seen and (dirty is None or ident in dirty):
+                        seen.add(ident)
+                        self.outline.set_rendered(ident, block.label, block.text)
+            self._dirty_lines = set()
+            marks = self.controller.footnote_marks(lang)
+            for note in self.controller.document.footnotes:
+                item = self.outline.item_for(note.id)
+                if item is not None:
+                    text = item.text(0).split("  ", 1)[-1]
+                    item.setText(0, f"{note.symbol or marks.get(note.id, '–')}  {text}")
+
+    def update_preview(self) -> None:
+        """Redraw the preview from the current Layout of the preview language."""
+        lang = self.preview_lang
+        self.preview.set_language(lang)
+        layout = self.controller.layout(lang)
+        if layout is None:
+            self.preview.show_problem(self.controller.render_error(lang) or "")
+        else:
+            self.preview.show_layout(layout)
+            self.preview.highlight(
+                self.editor.paragraph_id if self.center.currentIndex() == PARAGRAPH else None
+            )
+        self.last_preview_update = time.perf_counter()
+
+    def _update_counts(self) -> None:
+        document = self.controller.document
+        meta = document.metadata
+        text = _("{pre} preambular, {op} operative paragraphs, {notes} footnotes").format(
+            pre=len(document.preamble), op=len(document.operative), notes=len(document.footnotes)
+        )
+        for lang in meta.languages:
+            if lang == meta.source_language:
+                continue
+            states = [
+                p.translation_state(lang, meta.source_language) for p in document.all_paragraphs()
+            ]
+            missing = states.count(TranslationState.MISSING)
+            stale = states.count(TranslationState.STALE)
+            if missing or stale:
+                text += " · " + _("{lang}: {missing} to translate, {stale} out of date").format(
+                    lang=lang.upper(), missing=missing, stale=stale
+                )
+        self.status_counts.setText(text)
+
+    def show_autosaved(self) -> None:
+        """Say when the last autosave happened."""
+        self.status_saved.setText(_("Autosaved at {time}").format(time=time.strftime("%H:%M:%S")))
+
+    # Selection -------------------------------------------------------------------------------
+
+    def _selected(self, selection: Selection) -> None:
+        if selection.kind == "paragraph":
+            self.editor.show_paragraph(selection.ident)
+            self.center.setCurrentIndex(PARAGRAPH)
+            self.palette_pane.set_part(self.editor.part)
+            self.preview.highlight(selection.ident)
+        elif selection.kind == "details":
+            self.center.setCurrentIndex(DETAILS)
+            self.details.refresh()
+            self.preview.highlight(None)
+        elif selection.kind == "footnote":
+            self.footnote_editor.show_footnote(selection.ident)
+            self.center.setCurrentIndex(FOOTNOTE)
+        else:
+            part = selection.ident
+            self.center.setCurrentIndex(WELCOME)
+            if part in (Part.PREAMBLE.value, Part.OPERATIVE.value):
+                self.palette_pane.set_part(Part(part))
+
+    def selected_paragraph(self) -> Paragraph | None:
+        """The paragraph selected in the outline, if any."""
+        selection = self.outline.selection()
+        if selection is None or selection.kind != "paragraph":
+            return None
+        return self.controller.document.find_paragraph(selection.ident)
+
+    def editing_paragraph(self) -> bool:
+        """True when the paragraph editor is the page shown in the middle."""
+        return self.center.currentIndex() == PARAGRAPH
+
+    def show_welcome(self) -> None:
+        """Show the how-to page in the middle (nothing selected)."""
+        self.center.setCurrentIndex(WELCOME)
+
+    def select_paragraph(self, paragraph_id: str, *, focus_text: bool = False) -> None:
+        """Select a paragraph in the outline and edit it."""
+        self.outline.select(Selection("paragraph", paragraph_id))
+        if focus_text:
+            self.editor.focus_text()
+
+    def toggle_filter(self) -> None:
+        """Show only the paragraphs that need translating (or everything again)."""
+        self.outline.apply_filter(self.menu.filter.isChecked(), self.controller.document)
+
+    # View ------------------------------------------------------------------------------------
+
+    def set_preview(self, lang: str) -> None:
+        """Show the preview in `lang` (remembered for the next start)."""
+        self.preview_lang = lang
+        self.context.settings.preview_language = lang
+        self.update_preview()
+
+    def focus_language(self, lang: str) -> None:
+        """Put the cursor in one language's text of the selected paragraph."""
+        if self.center.currentIndex() == PARAGRAPH:
+            self.editor.focus_text(lang)
+
+    def focus_outline(self) -> None:
+        """Move the keyboard focus to the outline."""
+        self.outline.setFocus()
+
+    def find_clause(self) -> None:
+        """Move the keyboard focus to the palette's search box."""
+        self.palette_pane.query.setFocus()
+        self.palette_pane.query.selectAll()
+
+    def show_details(self) -> None:
+        """Edit the masthead, title and sponsors."""
+        self.outline.select(Selection("details"))
+
+    def undo(self) -> None:
+        """Undo the last step (named in the Edit menu)."""
+        name = self.controller.undo()
+        if name:
+            self.statusBar().showMessage(_("Undone: {action}").format(action=_(name)), 3000)
+
+    def redo(self) -> None:
+        """Redo the last undone step."""
+        name = self.controller.redo()
+        if name:
+            self.statusBar().showMessage(_("Redone: {action}").format(action=_(name)), 3000)
+
+    def preferences(self) -> None:
+        """Interface language and autosave interval."""
+        dialog = PreferencesDialog(self.context.settings, self)
+        if dialog.exec():
+            before = self.context.settings.ui_language
+            dialog.apply_to(self.context.settings)
+            self.files.timer.setInterval(self.context.settings.autosave_seconds * 1000)
+            self.context.save_settings()
+            if self.context.settings.ui_language != before:
+                self.language_switch_requested.emit()
+
+    def show_shortcuts(self) -> None:
+        """List every keyboard shortcut."""
+        ShortcutsDialog(self.menu.all, self).exec()
+
+    def about(self) -> None:
+        """Version and purpose."""
+        QMessageBox.about(
+            self,
+            _("About DraftDesk"),
+            _(
+                "DraftDesk {version}\nDrafting assistant for UN and OIC resolutions "
+                "in English and French."
+            ).format(version=__version__),
+        )
+
+    # Window ----------------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        settings = self.context.settings
+        if settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode("ascii")))
+        else:
+            self.resize(1400, 900)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Ask about unsaved changes; remember the window; remove the autosave."""
+        if not self.files.may_discard():
+            event.ignore()
+            return
+        settings = self.context.settings
+        settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        self.context.save_settings()
+        self.files.close()
+        event.accept()
+
+    def central(self) -> QWidget | None:
+        """The page shown in the middle (tests use it)."""
+        return self.center.currentWidget()

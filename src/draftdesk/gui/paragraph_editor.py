@@ -1,0 +1,358 @@
+"""The bilingual paragraph editor: opener, clause slots, English and French side by side."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from draftdesk.commands import SetParagraphField, SetText
+from draftdesk.gui.controller import Change, ChangeKind, DocumentController
+from draftdesk.gui.i18n import _, current_language
+from draftdesk.gui.inline_edit import InlineTextEdit
+from draftdesk.gui.preview_html import runs_html
+from draftdesk.gui.slot_form import SlotForm
+from draftdesk.model.document import Paragraph, Part, TranslationState
+from draftdesk.numbering import cross_reference_text
+
+
+def language_name(lang: str) -> str:
+    """The interface name of a document language."""
+    return _("English") if lang == "en" else _("French")
+
+
+class _LanguageColumn(QWidget):
+    """One language of the paragraph: status line, text field, and how it will print."""
+
+    def __init__(self, lang: str, editor: ParagraphEditor) -> None:
+        super().__init__(editor)
+        self.lang = lang
+        self.heading = QLabel(self)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.status = QLabel(self)
+        self.status.setAccessibleName(
+            _("Translation status ({language})").format(language=language_name(lang))
+        )
+        self.text = InlineTextEdit(lambda kind, ident: editor.chip_label(kind, ident, lang), self)
+        self.text.setObjectName(f"text-{lang}")
+        self.text.setAccessibleName(
+            _("{language} text of the paragraph").format(language=language_name(lang))
+        )
+        self.text.setPlaceholderText(
+            _("English text after the opener…") if lang == "en" else _("French text after the opener…")
+        )
+        self.text.setMinimumHeight(110)
+        self.confirm = QPushButton(_("Mark as up to date"), self)
+        self.confirm.setAccessibleName(
+            _("Mark the {language} text as up to date").format(language=language_name(lang))
+        )
+        self.confirm.setToolTip(
+            _("The translation still says the same: clear the out-of-date mark")
+        )
+        self.rendered = QLabel(self)
+        self.rendered.setWordWrap(True)
+        self.rendered.setTextFormat(Qt.TextFormat.RichText)
+        self.rendered.setAccessibleName(
+            _("How the paragraph prints in {language}").format(language=language_name(lang))
+        )
+        self.rendered.setFrameShape(QFrame.Shape.StyledPanel)
+        self.rendered.setMargin(6)
+        self.rendered.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        top.addWidget(self.status)
+        top.addWidget(self.confirm)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(top)
+        column.addWidget(self.text, 1)
+        prints = QLabel(_("Prints as:"), self)
+        column.addWidget(prints)
+        column.addWidget(self.rendered)
+
+
+class ParagraphEditor(QScrollArea):
+    """Edits the selected paragraph through commands; never holds a copy of the document."""
+
+    new_paragraph_requested = Signal()
+    focus_language = Signal(str)
+
+    def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.paragraph_id: str | None = None
+        self.part = Part.OPERATIVE
+        self.active_lang = controller.document.metadata.source_language
+        self._loading = False
+        inner = QWidget(self)
+        self.setWidget(inner)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.heading = QLabel(inner)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.opener = QComboBox(inner)
+        self.opener.setAccessibleName(_("Opener"))
+        self.opener.setToolTip(_("The phrase the paragraph starts with, in both languages"))
+        self.opener.setObjectName("opener")
+        self.opener.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.opener.setMinimumContentsLength(16)
+        self.clause_label = QLabel(inner)
+        self.slots = SlotForm(inner)
+        form = QFormLayout()
+        opener_caption = QLabel(_("&Opener:"), inner)
+        opener_caption.setBuddy(self.opener)
+        form.addRow(opener_caption, self.opener)
+        form.addRow(self.clause_label)
+        form.addRow(self.slots)
+        self.columns = {lang: _LanguageColumn(lang, self) for lang in ("en", "fr")}
+        grid = QGridLayout()
+        grid.addWidget(self.columns["en"], 0, 0)
+        grid.addWidget(self.columns["fr"], 0, 1)
+        layout = QVBoxLayout(inner)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addLayout(grid, 1)
+        for lang, column in self.columns.items():
+            column.text.edited.connect(lambda code=lang: self._text_edited(code))
+            column.text.enter_pressed.connect(self.new_paragraph_requested)
+            column.text.installEventFilter(self)
+            column.confirm.clicked.connect(
+                lambda _c=False, code=lang: self.confirm_translation(code)
+            )
+        self.opener.currentIndexChanged.connect(self._opener_chosen)
+        self.slots.slots_changed.connect(self._slots_changed)
+        controller.layout_ready.connect(self._layout_ready)
+
+    # Showing -----------------------------------------------------------------------------
+
+    def paragraph(self) -> Paragraph | None:
+        """The paragraph being edited, as the document holds it now."""
+        if self.paragraph_id is None:
+            return None
+        return self.controller.document.find_paragraph(self.paragraph_id)
+
+    def show_paragraph(self, paragraph_id: str) -> None:
+        """Edit another paragraph."""
+        self.controller.session.editor.close_merging()
+        self.paragraph_id = paragraph_id
+        self.part = self.controller.document.part_of(paragraph_id)
+        self._fill_openers()
+        self.refresh(full=True)
+
+    def _fill_openers(self) -> None:
+        pack = self.controller.session.pack
+        body = pack.bodies[self.controller.document.metadata.body]
+        library = Part.PREAMBLE if self.part is Part.PREAMBLE else Part.OPERATIVE
+        self._loading = True
+        self.opener.clear()
+        self.opener.addItem(_("(no opener)"), "")
+        for key, phrase in pack.phrases.get(library, {}).items():
+            self.opener.addItem(f"{phrase.form('en', body)} — {phrase.form('fr', body)}", key)
+        self._loading = False
+
+    def refresh(self, full: bool = False) -> None:
+        """Show the paragraph as the document has it (after an edit, an undo …)."""
+        paragraph = self.paragraph()
+        if paragraph is None:
+            return
+        document = self.controller.document
+        pack = self.controller.session.pack
+        source = document.metadata.source_language
+        self._loading = True
+        try:
+            self.heading.setText(self._title(paragraph.id))
+            clause = pack.clauses.get(paragraph.clause) if paragraph.clause else None
+            self.opener.setItemText(0, self._no_opener_text(clause.opener if clause else None))
+            self.opener.setCurrentIndex(max(self.opener.findData(paragraph.opener or ""), 0))
+            if clause is not None:
+                ui = current_language()
+                name = clause.label.get(ui) or clause.label.get("en") or clause.key
+                self.clause_label.setText(_("Clause: {name}").format(name=name))
+                self.clause_label.show()
+                if full or paragraph.slots != self.slots.values:
+                    # Rebuilt for another paragraph or an undo, never for the form's own
+                    # edit: that would delete the widget whose signal is being handled.
+                    self.slots.show_clause(clause, paragraph.slots, pack, document)
+                self.slots.show()
+            else:
+                self.clause_label.hide()
+                self.slots.hide()
+            for lang, column in self.columns.items():
+                column.heading.setText(language_name(lang))
+                column.text.set_items(paragraph.text.get(lang, []))
+                state = paragraph.translation_state(lang, source)
+                column.status.setText(_status_text(state))
+                column.status.setStyleSheet(_status_style(state))
+                column.confirm.setVisible(state is TranslationState.STALE)
+                column.setEnabled(lang in document.metadata.languages)
+        finally:
+            self._loading = False
+        for lang in self.columns:
+            self._layout_ready(lang)
+
+    def _no_opener_text(self, clause_opener: str | None) -> str:
+        """First line of the opener list: none, or the clause's own opener."""
+        if clause_opener is None:
+            return _("(no opener)")
+        pack = self.controller.session.pack
+        phrase = pack.phrase(self.part, clause_opener)
+        body = pack.bodies[self.controller.document.metadata.body]
+        name = (
+            f"{phrase.form('en', body)} — {phrase.form('fr', body)}" if phrase else clause_opener
+        )
+        return _("As the clause says: {opener}").format(opener=name)
+
+    def _title(self, paragraph_id: str) -> str:
+        numbers = self.controller.numbers()
+        label = numbers.label(paragraph_id, "en")
+        position = numbers.positions[paragraph_id]
+        if position.path:
+            return _("Sub-paragraph {label}").format(label=f"{position.top_index} {label}")
+        if position.part is Part.PREAMBLE:
+            return _("Preambular paragraph {number}").format(number=position.top_index)
+        return _("Operative paragraph {number}").format(number=position.top_index)
+
+    def on_change(self, change: Change) -> None:
+        """Refresh when the change concerns this paragraph (or moved things around)."""
+        if self.paragraph_id is None:
+            return
+        if self.paragraph() is None:
+            self.paragraph_id = None
+            return
+        if change.kind is ChangeKind.TEXT and change.target != self.paragraph_id:
+            self._refresh_chips()
+            return
+        self.refresh(full=change.kind is not ChangeKind.TEXT)
+
+    def _layout_ready(self, lang: str) -> None:
+        column = self.columns.get(lang)
+        if column is None or self.paragraph_id is None:
+            return
+        layout = self.controller.last_layout(lang)
+        if layout is None:
+            return
+        parts = []
+        for block in layout.blocks:
+            if block.paragraph_id == self.paragraph_id:
+                label = f"{block.label}&nbsp;&nbsp;" if block.label else ""
+                parts.append(f"{label}{runs_html(block.runs)}")
+        font = layout.font
+        column.rendered.setText(
+            f"<div style=\"font-family:'{font}',serif;\">{'<br/>'.join(parts)}</div>"
+        )
+        column.text.refresh_chips()
+
+    def _refresh_chips(self) -> None:
+        for column in self.columns.values():
+            column.text.refresh_chips()
+
+    # Chips ---------------------------------------------------------------------------------
+
+    def chip_label(self, kind: str, ident: str, lang: str) -> str:
+        """A footnote's live mark, or a cross-reference as it will read."""
+        if kind == "fn":
+            return self.controller.footnote_marks(lang).get(ident, "?")
+        numbers = self.controller.numbers()
+        if ident not in numbers.positions:
+            return _("(deleted paragraph)")
+        return cross_reference_text(numbers, ident, self.paragraph_id or "", lang)
+
+    # Editing -------------------------------------------------------------------------------
+
+    def _text_edited(self, lang: str) -> None:
+        if self._loading or self.paragraph_id is None:
+            return
+        items = self.columns[lang].text.items()
+        command = SetText(self.paragraph_id, lang, items, name="Edit text")
+        self.controller.execute(command, typing=True)
+
+    def confirm_translation(self, lang: str) -> None:
+        """Record that the translation matches the current source text."""
+        paragraph = self.paragraph()
+        if paragraph is None:
+            return
+        items = list(paragraph.text.get(lang, []))
+        self.controller.execute(SetText(paragraph.id, lang, items, name="Edit text"))
+
+    def _opener_chosen(self, _index: int) -> None:
+        if self._loading or self.paragraph_id is None:
+            return
+        key = self.opener.currentData() or None
+        self.controller.execute(SetParagraphField(self.paragraph_id, "opener", key))
+
+    def _slots_changed(self, values: dict[str, Any], typing: bool) -> None:
+        if self._loading or self.paragraph_id is None:
+            return
+        command = SetParagraphField(self.paragraph_id, "slots", values)
+        self.controller.execute(command, typing=typing)
+
+    @contextmanager
+    def quiet(self) -> Iterator[None]:
+        """Change a field without turning the change into a command (the caller does)."""
+        loading, self._loading = self._loading, True
+        try:
+            yield
+        finally:
+            self._loading = loading
+
+    def active_text(self) -> InlineTextEdit:
+        """The text field the user last worked in (where inserts go)."""
+        return self.columns[self.active_lang].text
+
+    def focus_text(self, lang: str | None = None) -> None:
+        """Put the cursor at the end of a language's text (default: the source language)."""
+        lang = lang or self.controller.document.metadata.source_language
+        field = self.columns[lang].text
+        field.setFocus()
+        cursor = field.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        field.setTextCursor(cursor)
+        self.active_lang = lang
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Remember which language field has the focus."""
+        if event.type() == QEvent.Type.FocusIn:
+            for lang, column in self.columns.items():
+                if column.text is watched:
+                    self.active_lang = lang
+        return super().eventFilter(watched, event)
+
+
+def _status_text(state: TranslationState) -> str:
+    return {
+        TranslationState.SOURCE: _("source text"),
+        TranslationState.CURRENT: _("up to date"),
+        TranslationState.STALE: _("out of date: the source changed"),
+        TranslationState.MISSING: _("translation missing"),
+    }[state]
+
+
+def _status_style(state: TranslationState) -> str:
+    if state is TranslationState.MISSING:
+        return "color:#b3261e; font-weight:bold;"
+    if state is TranslationState.STALE:
+        return "color:#9a6700; font-weight:bold;"
+    return "color:palette(mid);"

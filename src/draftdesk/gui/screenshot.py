@@ -1,0 +1,62 @@
+"""`draftdesk --screenshot OUT.png [FILE]`: the main window at 1400x900, rendered to a PNG."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop
+
+from draftdesk.gui.app import application, create_window, set_language
+from draftdesk.gui.context import scratch_context
+from draftdesk.gui.main_window import MainWindow
+from draftdesk.gui.outline import Selection
+
+WIDTH, HEIGHT = 1400, 900
+
+
+def settle(rounds: int = 5) -> None:
+    """Let pending layouts, timers and paints run."""
+    for _ in range(rounds):
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def show_for_screenshot(window: MainWindow) -> None:
+    """Open on the first operative paragraph (editor, preview and outline all busy)."""
+    document = window.controller.document
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    if document.operative:
+        window.outline.select(Selection("paragraph", document.operative[0].id))
+    settle()
+    for lang in document.metadata.languages:
+        window.controller.layout(lang)  # the idle render of the other language, now
+    window.update_preview()
+    settle()
+
+
+def take_screenshot(out: Path, file: Path | None, ui_language: str | None) -> int:
+    """Render the window with FILE open into `out`; 2 with one line on stderr on failure.
+
+    Nothing is read from or written to the user's settings and autosave folders, so the
+    image is the same on every machine (given the same fonts) and no state is left behind.
+    """
+    app = application()
+    with tempfile.TemporaryDirectory(prefix="draftdesk-shot-") as scratch:
+        context = scratch_context(Path(scratch))
+        set_language(app, ui_language or "system")
+        window, error = create_window(context, file)
+        if error is not None:
+            print(f"draftdesk: {error}", file=sys.stderr)
+            window.files.close()
+            return 2
+        show_for_screenshot(window)
+        image = window.grab()
+        window.files.close()
+        window.hide()
+        if not image.save(str(out), "PNG"):
+            print(f"draftdesk: {out}: cannot be written", file=sys.stderr)
+            return 2
+    print(f"{out}: {image.width()}x{image.height()} screenshot written")
+    return 0

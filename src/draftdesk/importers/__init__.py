@@ -1,0 +1,1 @@
+"""Importing existing resolutions (Word, plain text) into the document model."""

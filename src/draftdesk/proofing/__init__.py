@@ -1,0 +1,1 @@
+"""Proofing: house-style rules, offline spelling and the LanguageTool grammar adapter."""

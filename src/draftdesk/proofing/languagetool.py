@@ -1,0 +1,232 @@
+"""Grammar through LanguageTool (language-tool-python): an organisation's server or a local one.
+
+LanguageTool is optional. The adapter never downloads anything unless told to
+(`download_local`, after the user agreed), never blocks for long (requests time out after
+`TIMEOUT` seconds instead of the library's 300) and turns every failure (unreachable
+server, no Java, no installation, bad answer) into GrammarUnavailableError, which the checker
+reports once before carrying on with its other checks. Tests drive the same code path
+against a local HTTP server that speaks the /v2/languages and /v2/check API.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+import requests
+from language_tool_python import LanguageTool
+from language_tool_python.exceptions import LanguageToolError
+
+from draftdesk.errors import DraftDeskError
+
+TIMEOUT: Final[int] = 15
+"""Seconds a request to LanguageTool may take before the server counts as unreachable."""
+
+LANGUAGE_TAGS: Final[dict[str, str]] = {"en": "en-GB", "fr": "fr"}
+# Rules that contradict how DraftDesk stores text: French no-break spaces and end
+# punctuation are added by the renderer, paragraphs start after their opener, and the
+# offline speller already reports typos.
+DISABLED_RULES: Final[frozenset[str]] = frozenset(
+    {"FRENCH_WHITESPACE", "FRENCH_WHITESPACE_STRICT", "WHITESPACE_RULE"}
+    | {"PUNCTUATION_PARAGRAPH_END", "UPPERCASE_SENTENCE_START", "DOUBLE_PUNCTUATION"}
+)
+DISABLED_CATEGORIES: Final[frozenset[str]] = frozenset({"TYPOS"})
+_OBJECT: Final[str] = "\ufffc"
+
+
+class GrammarUnavailableError(DraftDeskError):
+    """No LanguageTool could be reached or started; the message says why."""
+
+
+@dataclass(slots=True, frozen=True)
+class GrammarMatch:
+    """A problem LanguageTool found, with offsets in the text that was passed in."""
+
+    start: int
+    end: int
+    rule_id: str
+    message: str
+    replacements: tuple[str, ...] = ()
+    category: str = ""
+
+
+@dataclass(slots=True, frozen=True)
+class LanguageToolSettings:
+    """Where grammar comes from: a server URL from the settings, or a local LanguageTool."""
+
+    server_url: str | None = None
+    local: bool = False
+
+
+@dataclass(slots=True, frozen=True)
+class LocalStatus:
+    """What a local LanguageTool needs, as found on this computer (nothing is downloaded)."""
+
+    java: str | None
+    installation: Path | None
+
+    @property
+    def ready(self) -> bool:
+        """True when Java and an unpacked LanguageTool are both present."""
+        return self.java is not None and self.installation is not None
+
+
+def _download_folder() -> Path:
+    # Where language-tool-python keeps LanguageTool (its LTP_PATH), without creating it.
+    return Path(os.environ.get("LTP_PATH", str(Path.home() / ".cache" / "language_tool_python")))
+
+
+def local_status() -> LocalStatus:
+    """Whether Java and an installed LanguageTool are here (if not, the GUI offers a download)."""
+    jar_dir = os.environ.get("LTP_JAR_DIR_PATH")
+    installs = sorted(_download_folder().glob("LanguageTool-*")) if not jar_dir else []
+    installation = Path(jar_dir) if jar_dir else (installs[-1] if installs else None)
+    return LocalStatus(shutil.which("java"), installation)
+
+
+class _LanguageTool(LanguageTool):
+    """language-tool-python with a short request timeout (its own is 300 s)."""
+
+    _TIMEOUT = TIMEOUT  # type: ignore[assignment]
+
+
+Factory = Callable[..., LanguageTool]
+
+
+@dataclass(slots=True)
+class LanguageToolGrammar:
+    """Checks text with LanguageTool, one connection per language, made on first use."""
+
+    settings: LanguageToolSettings
+    factory: Factory = _LanguageTool
+    _tools: dict[str, LanguageTool] = field(default_factory=dict)
+
+    def check(self, text: str, lang: str) -> list[GrammarMatch]:
+        """Grammar problems in `text`; GrammarUnavailableError when LanguageTool cannot answer.
+
+        References (U+FFFC) are taken out before the text is sent and the offsets mapped
+        back, so LanguageTool never sees the object characters.
+        """
+        tool = self._tool(lang)
+        sent, positions = _strip_objects(text)
+        try:
+            matches = tool.check(sent)
+        except Exception as exc:
+            raise GrammarUnavailableError(_reason(exc)) from None
+        found: list[GrammarMatch] = []
+        for match in matches:
+            if match.category in DISABLED_CATEGORIES or match.rule_id in DISABLED_RULES:
+                continue
+            start = positions[match.offset]
+            end = positions[min(match.offset + match.error_length, len(sent))]
+            found.append(
+                GrammarMatch(
+                    start,
+                    end,
+                    match.rule_id,
+                    match.message,
+                    tuple(match.replacements[:5]),
+                    match.category,
+                )
+            )
+        return found
+
+    def close(self) -> None:
+        """Stop local servers and forget connections."""
+        for tool in self._tools.values():
+            tool.close()
+        self._tools.clear()
+
+    def _tool(self, lang: str) -> LanguageTool:
+        tool = self._tools.get(lang)
+        if tool is not None:
+            return tool
+        tag = LANGUAGE_TAGS.get(lang)
+        if tag is None:
+            raise GrammarUnavailableError(f"no LanguageTool language for {lang!r}")
+        kwargs: dict[str, Any] = {}
+        if self.settings.server_url:
+            kwargs["remote_server"] = self.settings.server_url
+        elif self.settings.local:
+            status = local_status()
+            if status.java is None:
+                raise GrammarUnavailableError("Java 17 or later is not installed")
+            if status.installation is None:
+                raise GrammarUnavailableError("LanguageTool is not installed on this computer")
+        else:
+            raise GrammarUnavailableError("no LanguageTool server is set in the preferences")
+        try:
+            tool = self.factory(tag, **kwargs)
+        except Exception as exc:
+            raise GrammarUnavailableError(_reason(exc)) from None
+        tool.disabled_rules = set(DISABLED_RULES)
+        tool.disabled_categories = set(DISABLED_CATEGORIES)
+        self._tools[lang] = tool
+        return tool
+
+
+def download_local(progress: Callable[[int], None], *, poll: float = 0.25) -> Path:
+    """Download and unpack LanguageTool (up to 512 MiB) for local use; returns its folder.
+
+    Only after the user agreed. `progress` receives the number of bytes downloaded so far,
+    read from the growing archive language-tool-python writes; GrammarUnavailableError when
+    Java 17+ is missing or the download fails.
+    """
+    from language_tool_python.download_lt import LTP_DOWNLOAD_VERSION, LocalLanguageTool
+
+    folder = _download_folder()
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(poll):
+            sizes = [p.stat().st_size for p in folder.glob("*/*.zip") if p.is_file()]
+            if sizes:
+                progress(max(sizes))
+
+    watcher = threading.Thread(target=watch, name="languagetool-download", daemon=True)
+    watcher.start()
+    try:
+        LocalLanguageTool.from_version_name(LTP_DOWNLOAD_VERSION).download()
+    except (ModuleNotFoundError, SystemError, SystemExit) as exc:
+        raise GrammarUnavailableError(f"Java 17 or later is needed ({exc})") from None
+    except (LanguageToolError, requests.RequestException, OSError, TimeoutError) as exc:
+        raise GrammarUnavailableError(f"the download failed ({_reason(exc)})") from None
+    finally:
+        done.set()
+        watcher.join()
+    status = local_status()
+    if status.installation is None:
+        raise GrammarUnavailableError("the download did not leave a LanguageTool folder")
+    return status.installation
+
+
+def _strip_objects(text: str) -> tuple[str, list[int]]:
+    """`text` without U+FFFC, and for each offset of the result its offset in `text`."""
+    kept: list[str] = []
+    positions: list[int] = []
+    for index, char in enumerate(text):
+        if char != _OBJECT:
+            kept.append(char)
+            positions.append(index)
+    positions.append(len(text))
+    return "".join(kept), positions
+
+
+def _reason(exc: BaseException) -> str:
+    """A short reason for the user: the library's messages run to whole tracebacks."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, requests.ConnectionError):
+            request = getattr(cause, "request", None)
+            url = getattr(request, "url", None) or "the server"
+            return f"cannot connect to {url}"
+        if isinstance(cause, requests.Timeout):
+            return f"no answer within {TIMEOUT} s"
+        cause = cause.__cause__ or cause.__context__
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:160]

@@ -1,0 +1,175 @@
+"""An open document: its file, pack, undo history and what the file on disk looked like."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from draftdesk.atomic import atomic_write
+from draftdesk.commands import Editor, new_document
+from draftdesk.errors import DocumentError, DraftDeskError
+from draftdesk.model import fileformat
+from draftdesk.model.document import Document
+from draftdesk.packs.model import Pack
+from draftdesk.packs.registry import PackRegistry
+from draftdesk.validation import pack_for
+
+SUFFIX = ".draftdesk"
+
+
+class FileChangedOnDiskError(DraftDeskError):
+    """The file was changed by another program since it was opened or last saved."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"{path}: was changed by another program since you opened it; "
+            "saving now would overwrite those changes"
+        )
+
+
+@dataclass(slots=True, frozen=True)
+class DiskState:
+    """What a file looked like when we last read or wrote it."""
+
+    size: int
+    mtime_ns: int
+    digest: str
+
+    @classmethod
+    def of(cls, path: Path) -> DiskState | None:
+        """The current state of `path`, or None when there is no file."""
+        try:
+            stat = path.stat()
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            return None
+        return cls(stat.st_size, stat.st_mtime_ns, digest)
+
+    @classmethod
+    def of_bytes(cls, path: Path, payload: bytes) -> DiskState | None:
+        """The state of `path` just written with `payload` (no second read)."""
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        return cls(stat.st_size, stat.st_mtime_ns, hashlib.sha256(payload).hexdigest())
+
+
+@dataclass(slots=True)
+class Session:
+    """One open resolution: the editor (document + undo history), its pack and its file."""
+
+    editor: Editor
+    pack: Pack
+    path: Path | None = None
+    disk: DiskState | None = None
+    recovered: bool = False  # restored from an autosave: the file on disk is older
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def document(self) -> Document:
+        """The document being edited."""
+        return self.editor.document
+
+    @property
+    def modified(self) -> bool:
+        """True when there are edits not yet saved to `path`."""
+        return self.editor.modified or self.recovered
+
+    def display_name(self, untitled: str = "Untitled") -> str:
+        """The file name for the title bar ("A-72-L20.draftdesk"), or `untitled`."""
+        return self.path.name if self.path else untitled
+
+    def changed_on_disk(self) -> bool:
+        """True when the file at `path` differs from what was last read or written.
+
+        A file that vanished counts as changed only if we had one: saving recreates it.
+        """
+        if self.path is None or self.disk is None:
+            return False
+        now = DiskState.of(self.path)
+        if now is None:
+            return False
+        if (now.size, now.mtime_ns) == (self.disk.size, self.disk.mtime_ns):
+            return False
+        return now.digest != self.disk.digest
+
+    def save(self, path: Path | None = None, *, overwrite: bool = False) -> Path:
+        """Save atomically to `path` (default: the current file) and mark the edits saved.
+
+        Raises FileChangedOnDiskError when saving to the current file would overwrite a
+        change made by someone else (unless `overwrite`), DocumentError when the write
+        fails; in both cases the previous file is untouched.
+        """
+        target = Path(path) if path is not None else self.path
+        if target is None:
+            raise DocumentError("choose where to save this new document first")
+        if target.suffix != SUFFIX:
+            target = target.with_name(target.name + SUFFIX)
+        same_file = self.path is not None and _same(target, self.path)
+        if same_file and not overwrite and self.changed_on_disk():
+            raise FileChangedOnDiskError(target)
+        payload = fileformat.dumps(self.document).encode("utf-8")
+        _write(target, payload)
+        self.path = target
+        self.disk = DiskState.of_bytes(target, payload)
+        self.editor.close_merging()
+        self.editor.mark_saved()
+        self.recovered = False
+        return target
+
+    def reload(self, registry: PackRegistry) -> None:
+        """Replace the document with the file on disk (the undo history starts afresh)."""
+        if self.path is None:
+            raise DocumentError("this document has never been saved")
+        fresh = open_session(self.path, registry)
+        self.editor, self.pack, self.disk = fresh.editor, fresh.pack, fresh.disk
+        self.recovered = False
+
+
+def open_session(path: Path, registry: PackRegistry) -> Session:
+    """Open a `.draftdesk` file; DocumentError / PackError / RenderError name what is wrong."""
+    path = Path(path)
+    document = fileformat.load(path)
+    pack = pack_for(document, registry)
+    return Session(Editor(document), pack, path.resolve(), DiskState.of(path))
+
+
+def new_session(
+    registry: PackRegistry, pack_id: str, body: str, *, source_language: str = "en"
+) -> Session:
+    """An untitled, empty resolution of `body` in pack `pack_id`."""
+    pack = registry.get(pack_id)
+    document = new_document(pack, body, source_language=source_language)
+    return Session(Editor(document), pack)
+
+
+def recovered_session(document: Document, path: Path | None, registry: PackRegistry) -> Session:
+    """A session for a document restored from an autosave: unsaved until saved again.
+
+    The autosave is newer than the file, so the file's current state is recorded as the
+    one "we read": saving goes back to it without a false changed-on-disk alarm.
+    """
+    pack = pack_for(document, registry)
+    disk = DiskState.of(path) if path is not None else None
+    return Session(Editor(document), pack, path, disk, recovered=True)
+
+
+def _same(first: Path, second: Path) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return first.resolve() == second.resolve()
+
+
+def _write(target: Path, payload: bytes) -> None:
+    try:
+        atomic_write(target, payload)
+    except OSError as exc:
+        raise DocumentError(
+            f"could not be saved ({exc.strerror or exc}); the previous version is unchanged",
+            source=str(target),
+        ) from None

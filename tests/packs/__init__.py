@@ -1,0 +1,1 @@
+"""Template packs: format, validation, archives, signatures, install, extends, hostile packs."""
