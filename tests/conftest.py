@@ -42,3 +42,20 @@ def un_document() -> Document:
 def oic_document() -> Document:
     """A fresh copy of the OIC example."""
     return fileformat.load(OIC_EXAMPLE)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_folders(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test reads or writes the real user's DraftDesk folders (packs, settings, autosave)."""
+    home = tmp_path_factory.mktemp("user")
+    for variable, name in (
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_CACHE_HOME", "cache"),
+    ):
+        monkeypatch.setenv(variable, str(home / name))
+    monkeypatch.setenv("DRAFTDESK_DATA_DIR", str(home / "data" / "DraftDesk"))
+    monkeypatch.setenv("DRAFTDESK_CONFIG_DIR", str(home / "config" / "DraftDesk"))

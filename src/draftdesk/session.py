@@ -90,12 +90,14 @@ class Session:
         """
         if self.path is None or self.disk is None:
             return False
+        try:
+            stat = self.path.stat()
+        except OSError:
+            return False
+        if (stat.st_size, stat.st_mtime_ns) == (self.disk.size, self.disk.mtime_ns):
+            return False  # cheap check first: reading and hashing only when it moved
         now = DiskState.of(self.path)
-        if now is None:
-            return False
-        if (now.size, now.mtime_ns) == (self.disk.size, self.disk.mtime_ns):
-            return False
-        return now.digest != self.disk.digest
+        return now is not None and now.digest != self.disk.digest
 
     def save(self, path: Path | None = None, *, overwrite: bool = False) -> Path:
         """Save atomically to `path` (default: the current file) and mark the edits saved.
@@ -120,14 +122,6 @@ class Session:
         self.editor.mark_saved()
         self.recovered = False
         return target
-
-    def reload(self, registry: PackRegistry) -> None:
-        """Replace the document with the file on disk (the undo history starts afresh)."""
-        if self.path is None:
-            raise DocumentError("this document has never been saved")
-        fresh = open_session(self.path, registry)
-        self.editor, self.pack, self.disk = fresh.editor, fresh.pack, fresh.disk
-        self.recovered = False
 
 
 def open_session(path: Path, registry: PackRegistry) -> Session:

@@ -90,7 +90,9 @@ def type_keys(widget: QWidget, text: str) -> None:
             QTest.keyClicks(widget, char)
             continue
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
+            )
 
 
 def answer_dialog(handler: Callable[[QWidget], None], *, attempts: int = 200) -> None:

@@ -39,16 +39,6 @@ def type_text(window: MainWindow, lang: str, text: str) -> None:
     type_keys(window.editor.columns[lang].text, text)
 
 
-def outline_lines(window: MainWindow, part: Part) -> list[str]:
-    """The outline's lines under a part ("1. Welcomes …")."""
-    root = next(
-        window.outline.topLevelItem(i)
-        for i in range(window.outline.topLevelItemCount())
-        if window.outline.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole + 2) == part.value
-    )
-    return [root.child(i).text(0) for i in range(root.childCount())]
-
-
 def insert_footnote(window: MainWindow, *, new_text: dict[str, str] | None = None) -> None:
     """Insert ▸ Footnote… (Ctrl+Alt+F): a new note, or the first existing one again."""
 
@@ -117,7 +107,7 @@ def test_build_number_footnote_reorder_undo_save_reopen(
     assert "2.\xa0\xa0\xa0Urges Member States to cooperate;" in english
     assert "3.\xa0\xa0\xa0Decides to remain seized of the matter." in english
     assert english.count("A/RES/70/1.") == 1  # the note's text appears once
-    assert outline_lines(window, Part.OPERATIVE)[:2] == [
+    assert window.outline.part_lines("operative")[:2] == [
         "1. Welcomes the report;1",
         "2. Urges Member States to cooperate;",
     ]
@@ -125,9 +115,11 @@ def test_build_number_footnote_reorder_undo_save_reopen(
     # Reorder with the keyboard: "Urges" goes up; numbers follow; undo and redo.
     window.select_paragraph(document.operative[1].id)
     window.outline.setFocus()
-    press(window, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+    press(
+        window, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     qtbot.waitUntil(lambda: "1.\xa0\xa0\xa0Urges" in window.preview.text())
-    assert outline_lines(window, Part.OPERATIVE)[0].startswith("1. Urges")
+    assert window.outline.part_lines("operative")[0].startswith("1. Urges")
     assert window.menu.undo.text() == "&Undo Move paragraph"
     press(window, Qt.Key.Key_Z, CTRL)
     qtbot.waitUntil(lambda: "1.\xa0\xa0\xa0Welcomes" in window.preview.text())
@@ -154,7 +146,9 @@ def test_build_number_footnote_reorder_undo_save_reopen(
     assert window.windowTitle() == "draft.draftdesk[*] — DraftDesk"
     saved = fileformat.load(target)
     assert [plain_text(p.text.get("en", [])) for p in saved.operative] == [
-        "Member States to cooperate", "the report", ""
+        "Member States to cooperate",
+        "the report",
+        "",
     ]
     reopened = make_window(target)
     reopened.set_preview("fr")

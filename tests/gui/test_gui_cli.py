@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QFontInfo, QImage, QTextCursor
+from PySide6.QtGui import QFontInfo, QImage
 from pytestqt.qtbot import QtBot
 
 from draftdesk.cli import _wants_gui, main
@@ -95,9 +95,34 @@ def test_preview_uses_the_pack_font(qtbot: QtBot, make_window: WindowFactory) ->
     """Times New Roman resolves to a real serif font (Liberation Serif on Linux), not a box."""
     window = make_window(UN_EXAMPLE)
     window.update_preview()
-    cursor = QTextCursor(window.preview.page.document().findBlockByNumber(12))
-    cursor.movePosition(QTextCursor.MoveOperation.Right)
-    family = QFontInfo(cursor.charFormat().font()).family()
+    row = window.preview.model.rows[12]
+    document = window.preview.delegate.document(row, window.preview.page.viewport().width())
+    family = QFontInfo(document.defaultFont()).family()
     if family not in ("Liberation Serif", "Times New Roman"):
         pytest.skip(f"fonts-liberation2 is not installed (got {family!r})")
     assert family in ("Liberation Serif", "Times New Roman")
+
+
+def test_make_run_without_a_display_exports_and_screenshots(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`make run` on a server: one line saying so, Word files in both languages, a PNG."""
+    import zipfile
+
+    from draftdesk.export.registry import EXPORTERS
+    from draftdesk.main_job import main as run_job
+
+    for variable in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert run_job([str(tmp_path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("draftdesk: no display")
+    image = QImage(str(tmp_path / "un-oic-cooperation-2017.png"))
+    assert (image.width(), image.height()) == (1400, 900)
+    if "docx" not in EXPORTERS:
+        assert (tmp_path / "un-oic-cooperation-2017.fr.txt").is_file()
+        return
+    with zipfile.ZipFile(tmp_path / "un-oic-cooperation-2017.fr.docx") as archive:
+        body = archive.read("word/document.xml").decode("utf-8")
+    assert "Assemblée générale" in body

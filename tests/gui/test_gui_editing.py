@@ -38,7 +38,9 @@ def test_typing_is_one_undo_step_and_ctrl_z_works_in_the_field(
     qtbot.waitUntil(lambda: "without delay" not in window.preview.text())
 
 
-def test_stale_translation_is_shown_filtered_and_confirmed(make_window: WindowFactory) -> None:
+def test_stale_translation_is_shown_filtered_and_confirmed(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
     """Editing the English marks the French out of date in editor and outline, until fixed."""
     window = make_window(UN_EXAMPLE)
     paragraph = window.controller.document.operative[2]
@@ -48,17 +50,15 @@ def test_stale_translation_is_shown_filtered_and_confirmed(make_window: WindowFa
     QTest.keyClicks(window.editor.columns["en"].text, " now")
     assert window.editor.columns["fr"].status.text() == "out of date: the source changed"
     assert window.editor.columns["fr"].confirm.isVisible()
-    item = window.outline.item_for(paragraph.id)
-    assert item is not None and item.text(1) == "FR out of date"
-    assert "FR: 0 to translate, 1 out of date" in window.status_counts.text()
+    assert window.outline.status(paragraph.id) == "FR out of date"
+    qtbot.waitUntil(lambda: "FR: 0 to translate, 1 out of date" in window.status_counts.text())
     window.menu.filter.trigger()
-    visible = [
-        p.id for p in window.controller.document.all_paragraphs()
-        if not window.outline.item_for(p.id).isHidden()
-    ]  # fmt: skip
-    assert visible == [paragraph.id]
+    shown = [
+        p.id for p in window.controller.document.all_paragraphs() if window.outline.is_shown(p.id)
+    ]
+    assert shown == [paragraph.id]
     QTest.mouseClick(window.editor.columns["fr"].confirm, Qt.MouseButton.LeftButton)
-    assert item.text(1) == ""
+    assert window.outline.status(paragraph.id) == ""
     assert window.editor.columns["fr"].status.text() == "up to date"
 
 
@@ -87,14 +87,18 @@ def test_drag_and_drop_places(make_window: WindowFactory) -> None:
     window = make_window(UN_EXAMPLE)
     document = window.controller.document
     outline = window.outline
-    first, second, fourth = (outline.item_for(document.operative[i].id) for i in (0, 1, 3))
+    first, second, fourth = (document.operative[i].id for i in (0, 1, 3))
     position = QAbstractItemView.DropIndicatorPosition
-    assert outline.drop_place(first, fourth, position.BelowItem) == ("operative", None, 3)
-    assert outline.drop_place(fourth, first, position.AboveItem) == ("operative", None, 0)
-    assert outline.drop_place(fourth, second, position.OnItem) == (
-        "operative", document.operative[1].id, 0
+    assert outline.drop_place(first, outline.index_for(fourth), position.BelowItem) == (
+        "operative", None, 3
     )  # fmt: skip
-    preamble_line = outline.item_for(document.preamble[0].id)
+    assert outline.drop_place(fourth, outline.index_for(first), position.AboveItem) == (
+        "operative", None, 0
+    )  # fmt: skip
+    assert outline.drop_place(fourth, outline.index_for(second), position.OnItem) == (
+        "operative", second, 0
+    )  # fmt: skip
+    preamble_line = outline.index_for(document.preamble[0].id)
     # Across parts: the window refuses with a message instead of moving.
     assert outline.drop_place(first, preamble_line, position.BelowItem)[0] == "preamble"
     moved = document.operative[0].id
@@ -103,7 +107,7 @@ def test_drag_and_drop_places(make_window: WindowFactory) -> None:
 
 
 def test_cross_reference_follows_its_paragraph(qtbot: QtBot, make_window: WindowFactory) -> None:
-    """"paragraph 2 above" becomes "paragraph 1 above" when paragraph 1 moves below."""
+    """ "paragraph 2 above" becomes "paragraph 1 above" when paragraph 1 moves below."""
     window = make_window(UN_EXAMPLE)
     document = window.controller.document
     target, source = document.operative[1], document.operative[4]
@@ -141,7 +145,9 @@ def test_clause_slots_edit_the_citation(qtbot: QtBot, make_window: WindowFactory
     assert table is not None and table.rowCount() == len(cited) > 1
     assert table.item(0, 0).text() == "37/4"
     table.item(0, 0).setText("36/4")
-    qtbot.waitUntil(lambda: "Recalling its resolutions 36/4 of 22 October 1982" in window.preview.text())
+    qtbot.waitUntil(
+        lambda: "Recalling its resolutions 36/4 of 22 October 1982" in window.preview.text()
+    )
     assert window.menu.undo.text() == "&Undo Change clause"
 
 

@@ -21,7 +21,9 @@ from draftdesk.gui.app import create_window, offer_recovery
 from draftdesk.gui.context import user_context
 from draftdesk.model.inline import plain_text
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="SIGKILL and XDG folders: Linux only"
+)
 
 
 class App:
@@ -132,7 +134,9 @@ def test_sigkill_after_unsaved_edits_then_recover(
         ]
         assert document.operative[0].opener == "welcomes"
         assert window.isWindowModified()  # recovered work is not saved until you save it
-        qtbot.waitUntil(lambda: "Welcomes the report of the Secretary-General." in window.preview.text())
+        qtbot.waitUntil(
+            lambda: "Welcomes the report of the Secretary-General." in window.preview.text()
+        )
         # Only this window's own autosave is left, and it is locked: nothing else to offer.
         assert context.autosave_store.recoverable() == []
     finally:

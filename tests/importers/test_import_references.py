@@ -41,12 +41,14 @@ UN_CORRECTED = [
 
 @pytest.fixture(scope="module")
 def un_import(registry: PackRegistry) -> tuple[ImportResult, Built]:
+    """The UN reference imported once for the module (tests must not change it)."""
     result = import_file(UN_REFERENCE, registry)
     return result, build_document(result, registry.get(result.pack_id))
 
 
 @pytest.fixture(scope="module")
 def oic_import(registry: PackRegistry) -> tuple[ImportResult, Built]:
+    """The OIC reference imported once for the module."""
     result = import_file(OIC_REFERENCE, registry)
     return result, build_document(result, registry.get(result.pack_id))
 

@@ -29,6 +29,7 @@ Including by meetings;
 
 @pytest.fixture
 def path(tmp_path: Path) -> Path:
+    """The short text every review test starts from."""
     return write_text(tmp_path, TEXT)
 
 

@@ -190,6 +190,7 @@ def test_word_split_by_a_stray_space_uses_the_checker(
         """A spelling dictionary as the proofing module will offer one."""
 
         def is_known(self, word: str, lang: str) -> bool:
+            """A few words, as if from a dictionary."""
             return word in {"pour", "suivre", "poursuivre", "domaines", "d"}
 
     with_dictionary = run_import(path, registry, checker=Dictionary())
@@ -386,3 +387,19 @@ def test_annex(tmp_path: Path, registry: PackRegistry) -> None:
     assert [item.source for item in imported.check.not_kept] == ["Annex"]
     assert imported.result.counts().annexes == 1
     assert imported.of(ItemKind.OPERATIVE)[0].unmatched_opener == "Adopts"
+
+
+def test_a_second_resolution_is_left_out_and_said(tmp_path: Path, registry: PackRegistry) -> None:
+    text = (
+        "The General Assembly,\n"
+        "Recalling its resolution 70/1,\n"
+        "1. Decides to act.\n"
+        "The General Assembly,\n"
+        "Noting the report,\n"
+        "1. Requests a report.\n"
+    )
+    imported = run_import(write_text(tmp_path, text), registry)
+    document = imported.built.document
+    assert (len(document.preamble), len(document.operative)) == (1, 1)
+    assert [item.kind for item in imported.result.items][-3:] == [ItemKind.IGNORED] * 3
+    assert "line 4 (30%): a second resolution seems to begin here" in imported.report

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeAlias, cast
 
 from draftdesk import __version__
-from draftdesk.cli import check_commands, document_commands, import_commands, pack_commands
 from draftdesk.errors import DocumentError, DraftDeskError
 
 EXIT_OK = 0
@@ -19,14 +20,17 @@ EXIT_BAD_INPUT = 2
 Handler = Callable[[argparse.Namespace], int]
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
-# Each module's `register` adds its subcommands, each parser setting `handler`;
-# a new group of subcommands is one more entry here.
-GROUPS: tuple[Callable[[Subparsers], None], ...] = (
-    document_commands.register,
-    import_commands.register,
-    pack_commands.register,
-    check_commands.register,
+# Each module's `register` adds its subcommands, each parser setting `handler`; a new group
+# of subcommands is one more entry here. They are imported only when the command line is
+# parsed, so opening the desktop application does not pay for proofing, import and packs.
+GROUPS: tuple[str, ...] = (
+    "draftdesk.cli.document_commands",
+    "draftdesk.cli.import_commands",
+    "draftdesk.cli.pack_commands",
+    "draftdesk.cli.check_commands",
 )
+SUBCOMMANDS = frozenset({"new", "validate", "export", "import", "pack", "check"})
+"""Names the groups register (a test keeps this in step), known without importing them."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -47,7 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"DraftDesk {__version__}")
     commands = cast("Subparsers", parser.add_subparsers(dest="command", parser_class=_Parser))
-    for register in GROUPS:
+    for module in GROUPS:
+        register: Callable[[Subparsers], None] = importlib.import_module(module).register
         register(commands)
     return parser
 
@@ -77,14 +82,14 @@ def _wants_gui(argv: list[str]) -> bool:
     first = argv[0]
     if first.split("=")[0] in ("--screenshot", "--ui-language"):
         return True
-    if first.startswith("-") or first in _subcommands():
+    if first.startswith("-") or first in SUBCOMMANDS:
         return False
     return first.endswith(".draftdesk") or Path(first).is_file()
 
 
-def _subcommands() -> set[str]:
-    parser = build_parser()
-    for action in parser._actions:  # argparse keeps subcommand names only here
+def subcommand_names(parser: argparse.ArgumentParser) -> set[str]:
+    """The subcommands a parser knows (argparse keeps them only in its actions)."""
+    for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             return set(action.choices)
     return set()
@@ -127,6 +132,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     try:
         return handler(args)
+    except BrokenPipeError:
+        # The reader of our output went away (`draftdesk export … | head`): not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except DocumentError as exc:
         print(f"draftdesk: {exc}", file=sys.stderr)  # already names the file and the path
         return EXIT_BAD_INPUT

@@ -102,4 +102,3 @@ class Automation(QObject):
             "preamble": [plain_text(p.text.get("en", [])) for p in document.preamble],
             "operative": [plain_text(p.text.get("en", [])) for p in document.operative],
         }
-

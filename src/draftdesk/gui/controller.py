@@ -99,7 +99,7 @@ class DocumentController(QObject):
         self._numbers: tuple[int, ParagraphNumbers] | None = None
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
-        self._idle.setInterval(200)
+        self._idle.setInterval(600)  # after the first paint, between bursts of typing
         self._idle.timeout.connect(self._render_all)
 
     # Document access -------------------------------------------------------------------

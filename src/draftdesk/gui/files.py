@@ -16,11 +16,11 @@ from draftdesk.gui.dialogs import (
     ask_save_changes,
     show_error,
 )
-from draftdesk.gui.export_dialog import ExportDialog, ExportJob, run_export
 from draftdesk.gui.i18n import _
 from draftdesk.session import FileChangedOnDiskError, Session, new_session, open_session
 
 if TYPE_CHECKING:
+    from draftdesk.gui.export_dialog import ExportJob
     from draftdesk.gui.main_window import MainWindow
 
 FILE_FILTER = "DraftDesk (*.draftdesk)"
@@ -229,6 +229,10 @@ class DocumentFiles(QObject):
             if self.session.path
             else Path(self.context.settings.last_folder or Path.home())
         )
+        # Imported on first use: the Word exporter (python-docx, lxml) costs ~0.1 s to load,
+        # which a window that is only opened should not pay at start-up.
+        from draftdesk.gui.export_dialog import ExportDialog, run_export
+
         dialog = ExportDialog(self.window.controller, folder, self.window)
         if dialog.exec():
             self.last_job = run_export(self.window.controller, dialog.request(), self.window)

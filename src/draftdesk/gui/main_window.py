@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QWidget,
 )
 
 from draftdesk import __version__
@@ -49,7 +48,6 @@ class MainWindow(QMainWindow):
         self.setObjectName("main-window")
         self.setWindowIcon(QIcon(str(resources_dir() / "icons" / "draftdesk.svg")))
         self.controller = DocumentController(session, self)
-        self._dirty_lines: set[str] | None = None  # outline lines to redraw from the Layout
         self.files = DocumentFiles(self)
         self.outline = OutlineView(self)
         self.palette_pane = PalettePane(self)
@@ -69,7 +67,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.center)
         self.splitter.addWidget(self.preview)
-        self.splitter.setSizes([360, 560, 480])
+        self.splitter.setSizes([420, 520, 460])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.status_counts = QLabel(self)
@@ -88,6 +86,10 @@ class MainWindow(QMainWindow):
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(0)
         self._preview_timer.timeout.connect(self.update_preview)
+        self._counts_timer = QTimer(self)  # the status line can wait for a pause in typing
+        self._counts_timer.setSingleShot(True)
+        self._counts_timer.setInterval(300)
+        self._counts_timer.timeout.connect(self._update_counts)
         self.last_preview_update = 0.0
         self.fill_recent()
         self.set_session(session)
@@ -115,6 +117,10 @@ class MainWindow(QMainWindow):
 
     def set_session(self, session: Session) -> None:
         """Show another document (new, opened, recovered)."""
+        self.outline.forget_rendered()
+        self.outline.clear_selection()
+        self.editor.paragraph_id = None
+        self.center.setCurrentIndex(WELCOME)
         self.controller.replace_session(session)
         pack = session.pack
         self.palette_pane.set_pack(pack, pack.bodies[session.document.metadata.body])
@@ -122,11 +128,12 @@ class MainWindow(QMainWindow):
         self.preview_lang = (
             self.context.settings.preview_language or session.document.metadata.source_language
         )
-        self.center.setCurrentIndex(WELCOME)
-        self.editor.paragraph_id = None
-        self.outline.setCurrentItem(None)
-        self._rebuild_outline()
         self.update_title()
+        self._update_counts()
+        self._update_actions()
+        # Focus in the palette's search box: typing finds an opener at once, and the
+        # outline does not select its first line (the how-to page stays in view).
+        self.palette_pane.query.setFocus()
 
     def update_title(self) -> None:
         """File name, the unsaved mark and the application name."""
@@ -134,12 +141,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{session.display_name(_('Untitled'))}[*] — DraftDesk")
         self.setWindowModified(session.modified)
         undo, redo = self.controller.undo_name(), self.controller.redo_name()
-        self.menu.undo.setText(
-            _("&Undo {action}").format(action=_(undo)) if undo else _("&Undo")
-        )
-        self.menu.redo.setText(
-            _("&Redo {action}").format(action=_(redo)) if redo else _("&Redo")
-        )
+        self.menu.undo.setText(_("&Undo {action}").format(action=_(undo)) if undo else _("&Undo"))
+        self.menu.redo.setText(_("&Redo {action}").format(action=_(redo)) if redo else _("&Redo"))
         self.menu.undo.setEnabled(undo is not None)
         self.menu.redo.setEnabled(redo is not None)
         self.menu.reload.setEnabled(session.path is not None)
@@ -158,20 +161,14 @@ class MainWindow(QMainWindow):
     def _on_change(self, change: Change) -> None:
         document = self.controller.document
         if change.kind is ChangeKind.TEXT and change.target:
-            if self._dirty_lines is not None:
-                self._dirty_lines.add(change.target)
-            paragraph = document.find_paragraph(change.target)
-            if paragraph is not None:
-                self.outline.update_paragraph(
-                    paragraph, self.controller.session.pack, document.part_of(paragraph.id),
-                    self.controller.numbers(), document.metadata.source_language,
-                )  # fmt: skip
-        elif change.kind is not ChangeKind.FOOTNOTE:
+            self.outline.update_paragraph(change.target)
+        elif change.kind is ChangeKind.FOOTNOTE and change.target:
+            self.outline.outline.refresh(change.target)
+        else:
             self._rebuild_outline()
             if change.kind is ChangeKind.METADATA and change.target == "body":
                 pack = self.controller.session.pack
                 self.palette_pane.set_pack(pack, pack.bodies[document.metadata.body])
-            self._dirty_lines = None  # every line, once the source language is rendered
         page = self.center.currentIndex()
         if page == PARAGRAPH:
             if self.editor.paragraph() is None:
@@ -185,7 +182,8 @@ class MainWindow(QMainWindow):
             if self.footnote_editor.footnote_id is None:
                 self.center.setCurrentIndex(WELCOME)
         self._preview_timer.start()
-        self._update_counts()
+        self._counts_timer.start()
+        self._update_actions()
 
     def _rebuild_outline(self, keep: Selection | None = None) -> None:
         c = self.controller
@@ -195,23 +193,17 @@ class MainWindow(QMainWindow):
         )
 
     def _layout_ready(self, lang: str) -> None:
-        if lang == self.controller.document.metadata.source_language:
-            layout = self.controller.last_layout(lang)
-            dirty = self._dirty_lines
-            if layout is not None:
-                seen: set[str] = set()
-                for block in layout.blocks:
-                    ident = block.paragraph_id
-                    if ident and ident not in seen and (dirty is None or ident in dirty):
-                        seen.add(ident)
-                        self.outline.set_rendered(ident, block.label, block.text)
-            self._dirty_lines = set()
-            marks = self.controller.footnote_marks(lang)
-            for note in self.controller.document.footnotes:
-                item = self.outline.item_for(note.id)
-                if item is not None:
-                    text = item.text(0).split("  ", 1)[-1]
-                    item.setText(0, f"{note.symbol or marks.get(note.id, '–')}  {text}")
+        """The source language was rendered: outline lines read as printed, live marks."""
+        if lang != self.controller.document.metadata.source_language:
+            return
+        layout = self.controller.last_layout(lang)
+        if layout is None:
+            return
+        texts: dict[str, str] = {}
+        for block in layout.blocks:
+            if block.paragraph_id and block.paragraph_id not in texts:
+                texts[block.paragraph_id] = block.text
+        self.outline.set_rendered(texts, self.controller.footnote_marks(lang))
 
     def update_preview(self) -> None:
         """Redraw the preview from the current Layout of the preview language."""
@@ -253,7 +245,21 @@ class MainWindow(QMainWindow):
 
     # Selection -------------------------------------------------------------------------------
 
+    def _update_actions(self) -> None:
+        """Paragraph commands are available only while a paragraph is being edited."""
+        editing = self.editing_paragraph() and self.selected_paragraph() is not None
+        for action in (
+            self.menu.footnote, self.menu.crossref, self.menu.italic, self.menu.move_up,
+            self.menu.move_down, self.menu.indent, self.menu.outdent, self.menu.delete,
+            self.menu.add_sub, self.menu.confirm,
+        ):  # fmt: skip
+            action.setEnabled(editing)
+
     def _selected(self, selection: Selection) -> None:
+        self._select_page(selection)
+        self._update_actions()
+
+    def _select_page(self, selection: Selection) -> None:
         if selection.kind == "paragraph":
             self.editor.show_paragraph(selection.ident)
             self.center.setCurrentIndex(PARAGRAPH)
@@ -380,7 +386,3 @@ class MainWindow(QMainWindow):
         self.context.save_settings()
         self.files.close()
         event.accept()
-
-    def central(self) -> QWidget | None:
-        """The page shown in the middle (tests use it)."""
-        return self.center.currentWidget()

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import copy
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,57 +25,18 @@ from PySide6.QtWidgets import (
 from draftdesk.commands import AddFootnote, SetMetadata
 from draftdesk.edit_commands import Compound, RemoveFootnote, SetFootnoteText, new_footnote
 from draftdesk.gui.controller import Change, ChangeKind, DocumentController
-from draftdesk.gui.i18n import N_, _, current_language
-from draftdesk.language import LanguageError, format_hijri_range
+from draftdesk.gui.i18n import _, current_language
+from draftdesk.gui.metadata_fields import (
+    DISTRIBUTIONS,
+    LANGS,
+    ORIGINALS,
+    Pair,
+    hijri_text,
+    pydate,
+    qdate,
+)
 from draftdesk.model.document import Meeting
 from draftdesk.model.inline import Text, plain_text
-
-LANGS = ("en", "fr")
-DISTRIBUTIONS = (
-    ("general", N_("General")),
-    ("limited", N_("Limited")),
-    ("restricted", N_("Restricted")),
-)
-ORIGINALS = (
-    ("en", N_("English")), ("fr", N_("French")), ("ar", N_("Arabic")),
-    ("es", N_("Spanish")), ("ru", N_("Russian")), ("zh", N_("Chinese")),
-)  # fmt: skip
-
-
-def _qdate(value: date | None) -> QDate:
-    value = value or date.today()
-    return QDate(value.year, value.month, value.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-class _Pair(QWidget):
-    """An English and a French line edit side by side."""
-
-    def __init__(self, label: str, parent: QWidget) -> None:
-        super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.edits: dict[str, QLineEdit] = {}
-        for lang in LANGS:
-            edit = QLineEdit(self)
-            edit.setPlaceholderText(_("English") if lang == "en" else _("French"))
-            edit.setAccessibleName(f"{label} ({lang.upper()})")
-            row.addWidget(edit)
-            self.edits[lang] = edit
-
-    def value(self) -> dict[str, str]:
-        """The texts by language (empty ones left out)."""
-        return {lang: edit.text() for lang, edit in self.edits.items() if edit.text()}
-
-    def set_value(self, value: dict[str, str]) -> None:
-        """Show texts without moving the cursor of an unchanged field."""
-        for lang, edit in self.edits.items():
-            text = value.get(lang, "")
-            if edit.text() != text:
-                edit.setText(text)
 
 
 class MetadataForm(QScrollArea):
@@ -133,7 +92,7 @@ class MetadataForm(QScrollArea):
         self.session_number.setSpecialValueText(_("(none)"))
         self.agenda_item = QLineEdit(document_box)
         self.agenda_item.setPlaceholderText(_("e.g. 126 (u)"))
-        self.agenda_title = _Pair(_("Agenda item title"), document_box)
+        self.agenda_title = Pair(_("Agenda item title"), document_box)
         rows: list[tuple[str, QWidget | QHBoxLayout]] = [
             (_("&Body:"), self.body),
             (_("&Symbol:"), self.symbol),
@@ -158,7 +117,7 @@ class MetadataForm(QScrollArea):
 
         title_box = QGroupBox(_("Title and sponsors"), inner)
         form = QFormLayout(title_box)
-        self.title = _Pair(_("Title"), title_box)
+        self.title = Pair(_("Title"), title_box)
         self.sponsors: dict[str, QPlainTextEdit] = {}
         sponsor_row = QHBoxLayout()
         for lang in LANGS:
@@ -176,7 +135,7 @@ class MetadataForm(QScrollArea):
             _("The sponsors act on behalf of a group (adds a * note)"), title_box
         )
         self.on_behalf.setAccessibleName(_("On behalf of a group"))
-        self.on_behalf_text = _Pair(_("On behalf of"), title_box)
+        self.on_behalf_text = Pair(_("On behalf of"), title_box)
         form.addRow(_("&Title:"), self.title)
         form.addRow(_("Sponsors:"), sponsor_row)
         form.addRow(self.on_behalf)
@@ -186,14 +145,14 @@ class MetadataForm(QScrollArea):
         self.meeting_box: QGroupBox | None = None
         if any("meeting" in text or "hijri" in text for text in pack.layout.values()):
             self._build_meeting(inner, column)
-        self.field_edits: dict[str, QLineEdit | _Pair] = {}
+        self.field_edits: dict[str, QLineEdit | Pair] = {}
         if pack.fields:
             fields_box = QGroupBox(_("Fields of the {pack} pack").format(pack=pack.name), inner)
             form = QFormLayout(fields_box)
             for name, spec in pack.fields.items():
                 label = spec.label.get(ui) or spec.label.get("en") or name
-                field: QLineEdit | _Pair = (
-                    _Pair(label, fields_box) if spec.per_language else QLineEdit(fields_box)
+                field: QLineEdit | Pair = (
+                    Pair(label, fields_box) if spec.per_language else QLineEdit(fields_box)
                 )
                 if isinstance(field, QLineEdit):
                     field.setAccessibleName(label)
@@ -212,7 +171,7 @@ class MetadataForm(QScrollArea):
     def _build_meeting(self, inner: QWidget, column: QVBoxLayout) -> None:
         box = QGroupBox(_("Meeting"), inner)
         form = QFormLayout(box)
-        self.place = _Pair(_("Place"), box)
+        self.place = Pair(_("Place"), box)
         self.start = QDateEdit(box)
         self.end = QDateEdit(box)
         for edit, name in ((self.start, _("First day")), (self.end, _("Last day"))):
@@ -287,7 +246,7 @@ class MetadataForm(QScrollArea):
 
     def _date_changed(self, _checked: bool = False) -> None:
         self.date.setEnabled(self.dated.isChecked())
-        self._set("date", _pydate(self.date.date()) if self.dated.isChecked() else None)
+        self._set("date", pydate(self.date.date()) if self.dated.isChecked() else None)
 
     def _sponsors_edited(self) -> None:
         value = {
@@ -299,7 +258,7 @@ class MetadataForm(QScrollArea):
     def _fields_edited(self, _text: str = "") -> None:
         values = copy.deepcopy(self.controller.document.metadata.fields)
         for name, widget in self.field_edits.items():
-            values[name] = widget.value() if isinstance(widget, _Pair) else widget.text()
+            values[name] = widget.value() if isinstance(widget, Pair) else widget.text()
         self._set("fields", values, typing=True)
 
     def _on_behalf_toggled(self, checked: bool) -> None:
@@ -336,8 +295,8 @@ class MetadataForm(QScrollArea):
     def _meeting_edited(self) -> None:
         meeting = Meeting(
             place=self.place.value(),
-            start=_pydate(self.start.date()),
-            end=_pydate(self.end.date()),
+            start=pydate(self.start.date()),
+            end=pydate(self.end.date()),
             hijri=copy.deepcopy(self.controller.document.metadata.meeting.hijri)
             if self.controller.document.metadata.meeting
             else None,
@@ -364,7 +323,7 @@ class MetadataForm(QScrollArea):
             )
             self.dated.setChecked(meta.date is not None)
             self.date.setEnabled(meta.date is not None)
-            self.date.setDate(_qdate(meta.date))
+            self.date.setDate(qdate(meta.date))
             self.source.setCurrentIndex(max(self.source.findData(meta.source_language), 0))
             self.original.setCurrentIndex(max(self.original.findData(meta.original_language), 0))
             self.session_number.setValue(meta.session or 0)
@@ -389,29 +348,15 @@ class MetadataForm(QScrollArea):
             )
             for name, widget in self.field_edits.items():
                 value = meta.fields.get(name, self.controller.session.pack.fields[name].default)
-                if isinstance(widget, _Pair):
+                if isinstance(widget, Pair):
                     widget.set_value(value if isinstance(value, dict) else {})
                 elif widget.text() != str(value or ""):
                     widget.setText(str(value or ""))
             if self.meeting_box is not None:
                 meeting = meta.meeting or Meeting()
                 self.place.set_value(meeting.place)
-                self.start.setDate(_qdate(meeting.start))
-                self.end.setDate(_qdate(meeting.end or meeting.start))
-                self.hijri.setText(self._hijri_text(meeting))
+                self.start.setDate(qdate(meeting.start))
+                self.end.setDate(qdate(meeting.end or meeting.start))
+                self.hijri.setText(hijri_text(meeting))
         finally:
             self._loading = False
-
-    @staticmethod
-    def _hijri_text(meeting: Meeting) -> str:
-        if meeting.hijri:
-            return " / ".join(meeting.hijri.get(lang, "") for lang in LANGS)
-        if meeting.start is None:
-            return _("Enter the dates of the meeting")
-        try:
-            return " / ".join(
-                format_hijri_range(meeting.start, meeting.end or meeting.start, lang)
-                for lang in LANGS
-            )
-        except LanguageError as exc:
-            return str(exc)

@@ -35,37 +35,44 @@ def language_name(lang: str) -> str:
     return _("English") if lang == "en" else _("French")
 
 
-class _LanguageColumn(QWidget):
-    """One language of the paragraph: status line, text field, and how it will print."""
+class _LanguageColumn:
+    """One language of the paragraph: status line, text field, and how it will print.
 
-    def __init__(self, lang: str, editor: ParagraphEditor) -> None:
-        super().__init__(editor)
+    Its widgets go into one grid with the other language's, row by row, so both text
+    fields and both "prints as" boxes line up whatever their contents.
+    """
+
+    def __init__(self, lang: str, editor: ParagraphEditor, parent: QWidget) -> None:
         self.lang = lang
-        self.heading = QLabel(self)
+        self.heading = QLabel(parent)
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
-        self.status = QLabel(self)
+        self.status = QLabel(parent)
         self.status.setAccessibleName(
             _("Translation status ({language})").format(language=language_name(lang))
         )
-        self.text = InlineTextEdit(lambda kind, ident: editor.chip_label(kind, ident, lang), self)
+        self.text = InlineTextEdit(
+            lambda kind, ident: editor.chip_label(kind, ident, lang), parent
+        )
         self.text.setObjectName(f"text-{lang}")
         self.text.setAccessibleName(
             _("{language} text of the paragraph").format(language=language_name(lang))
         )
         self.text.setPlaceholderText(
-            _("English text after the opener…") if lang == "en" else _("French text after the opener…")
+            _("English text after the opener…")
+            if lang == "en"
+            else _("French text after the opener…")
         )
         self.text.setMinimumHeight(110)
-        self.confirm = QPushButton(_("Mark as up to date"), self)
+        self.confirm = QPushButton(_("Mark as up to date"), parent)
         self.confirm.setAccessibleName(
             _("Mark the {language} text as up to date").format(language=language_name(lang))
         )
         self.confirm.setToolTip(
             _("The translation still says the same: clear the out-of-date mark")
         )
-        self.rendered = QLabel(self)
+        self.rendered = QLabel(parent)
         self.rendered.setWordWrap(True)
         self.rendered.setTextFormat(Qt.TextFormat.RichText)
         self.rendered.setAccessibleName(
@@ -74,18 +81,24 @@ class _LanguageColumn(QWidget):
         self.rendered.setFrameShape(QFrame.Shape.StyledPanel)
         self.rendered.setMargin(6)
         self.rendered.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.prints = QLabel(_("Prints as:"), parent)
+
+    def place(self, grid: QGridLayout, column: int) -> None:
+        """Put the widgets in `column` of the editor's grid (rows: top, text, prints as)."""
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)
         top.addWidget(self.status)
         top.addWidget(self.confirm)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(top)
-        column.addWidget(self.text, 1)
-        prints = QLabel(_("Prints as:"), self)
-        column.addWidget(prints)
-        column.addWidget(self.rendered)
+        grid.addLayout(top, 0, column)
+        grid.addWidget(self.text, 1, column)
+        grid.addWidget(self.prints, 2, column)
+        grid.addWidget(self.rendered, 3, column, Qt.AlignmentFlag.AlignTop)
+
+    def setEnabled(self, enabled: bool) -> None:  # noqa: N802 - as a widget would say it
+        """Grey out a language the document does not have."""
+        for widget in (self.heading, self.status, self.text, self.confirm, self.rendered):
+            widget.setEnabled(enabled)
 
 
 class ParagraphEditor(QScrollArea):
@@ -127,10 +140,12 @@ class ParagraphEditor(QScrollArea):
         form.addRow(opener_caption, self.opener)
         form.addRow(self.clause_label)
         form.addRow(self.slots)
-        self.columns = {lang: _LanguageColumn(lang, self) for lang in ("en", "fr")}
+        self.columns = {lang: _LanguageColumn(lang, self, inner) for lang in ("en", "fr")}
         grid = QGridLayout()
-        grid.addWidget(self.columns["en"], 0, 0)
-        grid.addWidget(self.columns["fr"], 0, 1)
+        for number, column in enumerate(self.columns.values()):
+            column.place(grid, number)
+            grid.setColumnStretch(number, 1)
+        grid.setRowStretch(1, 1)
         layout = QVBoxLayout(inner)
         layout.addWidget(self.heading)
         layout.addLayout(form)
@@ -202,6 +217,7 @@ class ParagraphEditor(QScrollArea):
                 self.slots.hide()
             for lang, column in self.columns.items():
                 column.heading.setText(language_name(lang))
+                column.text.setPlaceholderText(_placeholder(lang, clause is not None))
                 column.text.set_items(paragraph.text.get(lang, []))
                 state = paragraph.translation_state(lang, source)
                 column.status.setText(_status_text(state))
@@ -261,7 +277,8 @@ class ParagraphEditor(QScrollArea):
                 parts.append(f"{label}{runs_html(block.runs)}")
         font = layout.font
         column.rendered.setText(
-            f"<div style=\"font-family:'{font}',serif;\">{'<br/>'.join(parts)}</div>"
+            f"<div style=\"white-space:pre-wrap; font-family:'{font}',serif;\">"
+            f"{'<br/>'.join(parts)}</div>"
         )
         column.text.refresh_chips()
 
@@ -339,6 +356,15 @@ class ParagraphEditor(QScrollArea):
                 if column.text is watched:
                     self.active_lang = lang
         return super().eventFilter(watched, event)
+
+
+def _placeholder(lang: str, clause: bool) -> str:
+    """What an empty text field invites the user to type."""
+    if clause:  # the clause writes the sentence; the field only continues it
+        return _("Text after the clause (optional)")
+    return (
+        _("English text after the opener…") if lang == "en" else _("French text after the opener…")
+    )
 
 
 def _status_text(state: TranslationState) -> str:

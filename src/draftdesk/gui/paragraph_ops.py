@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from draftdesk.commands import (
-    Command,
     AddFootnote,
+    Command,
     DeleteParagraph,
     InsertParagraph,
     MoveParagraph,
@@ -147,7 +147,9 @@ class ParagraphOps:
         dialog = CrossReferenceDialog(self.window.controller, current.id, lang, self.window)
         if not dialog.exec() or dialog.chosen() is None:
             return
-        self._insert_chip(current.id, lang, "xref", str(dialog.chosen()), [], "Insert cross-reference")
+        self._insert_chip(
+            current.id, lang, "xref", str(dialog.chosen()), [], "Insert cross-reference"
+        )
 
     def toggle_italic(self) -> None:
         """Italic on or off in the text field being edited."""

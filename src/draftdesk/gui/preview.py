@@ -1,36 +1,220 @@
-"""The live preview: the whole resolution in one language, drawn from the core Layout."""
+"""The live preview: the whole resolution in one language, drawn from the core Layout.
+
+Each Layout block is one row of a list view, its text laid out once in a small text
+document kept in a cache keyed by its content. Only rows on screen are painted, and an
+edit re-lays out only the blocks whose text changed: a moved paragraph changes numbers,
+not text, so even renumbering 400 paragraphs re-lays out nothing. Numbers sit in the
+first-line indent, where Word puts them after a tab (the UN's practice).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QTextBlock, QTextCursor, QTextFormat
+from dataclasses import dataclass
+from html import escape
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QPainter, QTextDocument
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
+    QListView,
     QPushButton,
-    QTextBrowser,
-    QTextEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from draftdesk.gui.i18n import _
-from draftdesk.gui.preview_html import block_html, layout_html
-from draftdesk.render.layout import Layout, Note
+from draftdesk.gui.preview_html import LABEL_PX, body_html, row_geometry
+from draftdesk.render.layout import Layout
+
+MARGIN = 24  # the page's side margins, in pixels
+SPACING = 8  # below each paragraph
+Index = QModelIndex | QPersistentModelIndex
 
 
-class _Page(QTextBrowser):
-    """The read-only page; a click on a paragraph selects it in the editor."""
+@dataclass(slots=True, frozen=True)
+class Row:
+    """One printed line group: a block or a footnote, as the page shows it."""
 
-    clicked_block = Signal(int)
+    html: str  # the body, without its label
+    label: str
+    text: str  # plain text (tests, screen readers)
+    indent: int  # left margin of the whole paragraph
+    first_line: int  # extra indent of the first line, where the label sits
+    paragraph_id: str | None = None
+    small: bool = False
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        """Report the block under the click unless the user was selecting text."""
-        super().mouseReleaseEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            cursor = self.cursorForPosition(event.position().toPoint())
-            self.clicked_block.emit(cursor.blockNumber())
+
+def layout_rows(layout: Layout) -> list[Row]:
+    """The rows of a Layout: its blocks, a blank separator, then its notes."""
+    rows = []
+    for block in layout.blocks:
+        indent, first_line = row_geometry(block)
+        text = f"{block.label}\xa0\xa0\xa0{block.text}" if block.label else block.text
+        rows.append(
+            Row(body_html(block), block.label, text, indent, first_line, block.paragraph_id)
+        )
+    if layout.notes:
+        rows.append(Row("", "", "", 0, 0))
+    for note in layout.notes:
+        text = "".join(run.text for run in note.runs)
+        html = body_html(None, note.runs)
+        rows.append(Row(html, note.mark, f"{note.mark}\xa0{text}", 0, 28, small=True))
+    return rows
+
+
+class _RowsModel(QAbstractListModel):
+    """The rows of the page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[Row] = []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        """Number of rows (blocks, separator, notes)."""
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Plain text for display roles (read by screen readers), the Row itself for paint."""
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return row.text
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        return None
+
+    def replace(self, rows: list[Row]) -> None:
+        """Show new rows (numbers and texts of a new Layout)."""
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+
+class _PageDelegate(QStyledItemDelegate):
+    """Lays out and paints rows; keeps each laid-out text until its content changes."""
+
+    def __init__(self, pane: PreviewPane) -> None:
+        super().__init__(pane)
+        self.pane = pane
+        self.font = QFont("Times New Roman")
+        self._cache: dict[tuple[str, int, int, bool], tuple[QTextDocument, int]] = {}
+        self._used: set[tuple[str, int, int, bool]] = set()
+
+    def set_font(self, family: str, points: float) -> None:
+        """The pack's font; every cached layout is dropped when it changes."""
+        font = QFont(family)
+        font.setPointSizeF(points)
+        if font != self.font:
+            self.font = font
+            self._cache.clear()
+
+    def document(self, row: Row, width: int) -> QTextDocument:
+        """The laid-out body of a row at this width (cached)."""
+        return self._laid_out(row, width)[0]
+
+    def _laid_out(self, row: Row, width: int) -> tuple[QTextDocument, int]:
+        key = (row.html, width - row.indent - 2 * MARGIN, row.first_line, row.small)
+        self._used.add(key)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        document = QTextDocument()
+        font = QFont(self.font)
+        if row.small:
+            font.setPointSizeF(font.pointSizeF() * 0.83)
+        document.setDefaultFont(font)
+        document.setDocumentMargin(0)
+        document.setHtml(row.html)
+        document.setTextWidth(max(key[1], 50))
+        laid_out = (document, int(document.size().height()))
+        self._cache[key] = laid_out
+        return laid_out
+
+    def forget_unused(self, rows: int) -> None:
+        """Drop layouts of texts and widths no longer shown, once they pile up.
+
+        Rows are laid out lazily by the view, so "unused" is only known after many
+        layouts: the cache is trimmed when it holds well over one layout per row.
+        """
+        if len(self._cache) > 2 * rows + 100:
+            for key in set(self._cache) - self._used:
+                del self._cache[key]
+            self._used = set()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        """Height of the laid-out text plus paragraph spacing."""
+        row = self.pane.model.rows[index.row()]  # direct: asked once per row per layout
+        width = self.pane.page.viewport().width()
+        return QSize(width, self.height(row, width))
+
+    def height(self, row: Row, width: int) -> int:
+        """The height a row takes at this width, spacing included."""
+        if not row.html:
+            return SPACING * 2
+        return self._laid_out(row, width)[1] + SPACING
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        """Tint the paragraph being edited, draw the label in the first-line indent, the text."""
+        row: Row = index.data(Qt.ItemDataRole.UserRole)
+        rect = option.rect
+        painter.save()
+        if row.paragraph_id is not None and row.paragraph_id == self.pane.highlighted:
+            tint = QColor(self.pane.palette().highlight().color())
+            tint.setAlpha(36)
+            painter.fillRect(rect, tint)
+        if not row.html:
+            painter.setPen(QColor("#000000"))
+            y = rect.top() + SPACING
+            painter.drawLine(MARGIN, y, MARGIN + rect.width() // 4, y)
+            painter.restore()
+            return
+        left = rect.left() + MARGIN + row.indent
+        document = self.document(row, rect.width())
+        if row.label:
+            # The number is laid out like the text (same font, same scale) so their first
+            # lines share a baseline; it sits in the first-line indent.
+            label_x = left + (row.first_line - LABEL_PX if row.first_line >= LABEL_PX else 0)
+            label = self.document(
+                Row(f"<p>{escape(row.label)}</p>", "", "", 0, 0, None, row.small), rect.width()
+            )
+            painter.save()
+            painter.translate(label_x, rect.top())
+            label.drawContents(painter)
+            painter.restore()
+        painter.translate(left, rect.top())
+        document.drawContents(painter, QRectF(0, 0, rect.width(), rect.height()))
+        painter.restore()
+
+
+class _Page(QListView):
+    """The paper: white, one row per paragraph, scrolled by pixels."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always shown: a scroll bar appearing would narrow the page after the rows were
+        # laid out, and the view re-lays them out only after a delay.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setUniformItemSizes(False)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setStyleSheet("QListView { background: #ffffff; }")
+        self.setSpacing(0)
 
 
 class PreviewPane(QWidget):
@@ -47,16 +231,15 @@ class PreviewPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = "en"
-        self._blocks: list[str] = []
-        self._ids: list[str | None] = []
-        self._highlight: str | None = None
-        self._notes: list[Note] = []
+        self.highlighted: str | None = None
+        self.model = _RowsModel()
         self.page = _Page(self)
-        self.page.setOpenLinks(False)
+        self.delegate = _PageDelegate(self)
+        self.page.setModel(self.model)
+        self.page.setItemDelegate(self.delegate)
         self.page.setAccessibleName(_("Preview of the resolution"))
-        self.page.clicked_block.connect(self._clicked)
+        self.page.clicked.connect(self._clicked)
         self.title = QLabel(_("Preview"), self)
-        self.title.setAccessibleName(_("Preview"))
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
@@ -77,9 +260,7 @@ class PreviewPane(QWidget):
                 else _("Show the preview in French (Ctrl+2)")
             )
             self.buttons.addButton(button)
-            button.clicked.connect(
-                lambda _checked=False, code=lang: self.language_chosen.emit(code)
-            )
+            button.clicked.connect(lambda _c=False, code=lang: self.language_chosen.emit(code))
             row.addWidget(button)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
@@ -99,35 +280,29 @@ class PreviewPane(QWidget):
             button.setChecked(button.objectName() == f"preview-{lang}")
 
     def show_layout(self, layout: Layout) -> None:
-        """Draw `layout`, redrawing only the paragraphs that changed when that is cheaper."""
+        """Draw `layout` (rows whose text is unchanged keep their laid-out text)."""
         self.problem.hide()
-        blocks = [block_html(block) for block in layout.blocks]
-        ids = [block.paragraph_id for block in layout.blocks]
-        changed = [i for i, (a, b) in enumerate(zip(blocks, self._blocks, strict=False)) if a != b]
-        same_shape = len(blocks) == len(self._blocks) and layout.notes == self._notes
-        if same_shape and len(changed) <= 8 and self.page.document().blockCount() > len(blocks):
-            self._patch(changed, blocks)
-        else:
-            bar = self.page.verticalScrollBar()
-            position = bar.value()
-            self.page.setHtml(layout_html(layout))
-            bar.setValue(position)
-        self._blocks, self._ids, self._notes = blocks, ids, list(layout.notes)
-        self._mark()
-
-    def _patch(self, changed: list[int], blocks: list[str]) -> None:
-        document = self.page.document()
-        cursor = QTextCursor(document)
-        cursor.beginEditBlock()
-        for index in changed:
-            block = document.findBlockByNumber(index)
-            cursor.setPosition(block.position())
-            cursor.setPosition(
-                block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor
+        self.delegate.set_font(layout.font, layout.font_size)
+        rows = layout_rows(layout)
+        old = self.model.rows
+        width = self.page.viewport().width()
+        if len(rows) == len(old):
+            changed = [i for i, (new, was) in enumerate(zip(rows, old, strict=True)) if new != was]
+            same_heights = all(
+                self.delegate.height(rows[i], width) == self.delegate.height(old[i], width)
+                for i in changed
             )
-            cursor.removeSelectedText()
-            cursor.insertHtml(blocks[index])
-        cursor.endEditBlock()
+            if same_heights:  # typing that does not add a line: repaint those rows only
+                self.model.rows = rows
+                for i in changed:
+                    self.model.dataChanged.emit(self.model.index(i), self.model.index(i))
+                return
+        bar = self.page.verticalScrollBar()
+        position = bar.value()
+        self.model.replace(rows)
+        self.page.doItemsLayout()
+        bar.setValue(position)
+        self.delegate.forget_unused(len(self.model.rows))
 
     def show_problem(self, message: str) -> None:
         """Say why the preview cannot be updated (the last good page stays below)."""
@@ -136,43 +311,22 @@ class PreviewPane(QWidget):
 
     def highlight(self, paragraph_id: str | None) -> None:
         """Tint the paragraph being edited and scroll it into view."""
-        self._highlight = paragraph_id
-        self._mark()
-        if paragraph_id and paragraph_id in self._ids:
-            block = self.page.document().findBlockByNumber(self._ids.index(paragraph_id))
-            self._ensure_visible(block)
+        self.highlighted = paragraph_id
+        self.page.viewport().update()
+        if paragraph_id is None:
+            return
+        rows = self.model.rows
+        number = next((i for i, r in enumerate(rows) if r.paragraph_id == paragraph_id), None)
+        if number is not None:
+            index = self.model.index(number)
+            if not self.page.viewport().rect().contains(self.page.visualRect(index)):
+                self.page.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
 
     def text(self) -> str:
         """The page's text with its no-break spaces, one line per paragraph (for tests)."""
-        raw = self.page.document().toRawText()
-        return raw.replace("\u2029", "\n").replace("\u2028", "\n")
+        return "\n".join(row.text for row in self.model.rows)
 
-    def _ensure_visible(self, block: QTextBlock) -> None:
-        """Scroll so the paragraph shows near the top, unless it is already in view."""
-        rect = self.page.document().documentLayout().blockBoundingRect(block)
-        bar = self.page.verticalScrollBar()
-        view = self.page.viewport().height()
-        if bar.value() <= rect.top() and rect.bottom() <= bar.value() + view:
-            return
-        bar.setValue(int(max(rect.top() - view / 5, 0)))
-
-    def _mark(self) -> None:
-        selections = []
-        if self._highlight is not None:
-            tint = QColor(self.palette().highlight().color())
-            tint.setAlpha(36)
-            for index, ident in enumerate(self._ids):
-                if ident != self._highlight:
-                    continue
-                selection = QTextEdit.ExtraSelection()
-                selection.cursor = QTextCursor(self.page.document().findBlockByNumber(index))
-                selection.format.setBackground(tint)
-                selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
-                selections.append(selection)
-        self.page.setExtraSelections(selections)
-
-    def _clicked(self, number: int) -> None:
-        if 0 <= number < len(self._ids):
-            ident = self._ids[number]
-            if ident:
-                self.paragraph_clicked.emit(ident)
+    def _clicked(self, index: QModelIndex) -> None:
+        row: Row = index.data(Qt.ItemDataRole.UserRole)
+        if row.paragraph_id:
+            self.paragraph_clicked.emit(row.paragraph_id)

@@ -1,10 +1,10 @@
-"""Drawing a Layout as the rich-text HTML subset QTextBrowser shows (no Qt needed here)."""
+"""Drawing Layout blocks as the rich-text HTML subset Qt lays out (no Qt needed here)."""
 
 from __future__ import annotations
 
 from html import escape
 
-from draftdesk.render.layout import Block, BlockRole, Layout, Run
+from draftdesk.render.layout import Block, BlockRole, Run
 
 # Qt's HTML reader turns U+202F (the French thin no-break space before ; : ! ?) into an
 # ordinary, breakable space unless spaces are preserved; the renderer's runs never hold
@@ -13,6 +13,8 @@ _KEEP_SPACES = "white-space:pre-wrap; "
 
 INDENT_PX = 48
 """First-line indent of resolution paragraphs, and the step of each sub-paragraph level."""
+LABEL_PX = 40
+"""Room for a paragraph number before the text starts (Word: the number, then a tab)."""
 
 # Masthead lines by template key: how a UN or OIC masthead sets them.
 _KEY_STYLES = {
@@ -25,19 +27,12 @@ _KEY_STYLES = {
     "date": "text-align:right;",
     "original": "text-align:right;",
     "session": "font-weight:bold;",
-    "agenda": "",
     "agenda-title": "font-weight:bold;",
 }
 _ROLE_STYLES = {
-    BlockRole.MASTHEAD: "margin-top:0; margin-bottom:2px;",
-    BlockRole.SPONSORS: "margin-top:12px; margin-bottom:8px;",
-    BlockRole.TITLE: "margin-top:8px; margin-bottom:12px; font-weight:bold;",
-    BlockRole.OPENING: f"margin-left:{INDENT_PX}px; margin-bottom:8px;",
-    BlockRole.PREAMBULAR: f"text-indent:{INDENT_PX}px; margin-bottom:8px;",
-    BlockRole.OPERATIVE: f"text-indent:{INDENT_PX}px; margin-bottom:8px;",
-    BlockRole.ANNEX_TITLE: "text-align:center; font-weight:bold; margin-top:24px;",
-    BlockRole.ANNEX: f"text-indent:{INDENT_PX}px; margin-bottom:8px;",
-    BlockRole.CLOSING: "text-align:center; margin-top:16px;",
+    BlockRole.TITLE: "font-weight:bold;",
+    BlockRole.ANNEX_TITLE: "text-align:center; font-weight:bold;",
+    BlockRole.CLOSING: "text-align:center;",
 }
 
 
@@ -56,37 +51,29 @@ def runs_html(runs: list[Run]) -> str:
     return "".join(parts)
 
 
-def block_html(block: Block) -> str:
-    """One Layout block as one HTML paragraph (one text block in the preview)."""
+def row_geometry(block: Block) -> tuple[int, int]:
+    """(left indent of the paragraph, first-line indent) in pixels.
+
+    Numbered paragraphs keep LABEL_PX of the first-line indent for their number.
+    """
+    role = block.role
+    if role is BlockRole.SUBPARAGRAPH:
+        return INDENT_PX * block.level, LABEL_PX
+    if role is BlockRole.OPENING:
+        return INDENT_PX, 0
+    if role in (BlockRole.PREAMBULAR, BlockRole.OPERATIVE, BlockRole.ANNEX):
+        return 0, INDENT_PX + (LABEL_PX if block.label else 0)
+    return 0, 0
+
+
+def body_html(block: Block | None, runs: list[Run] | None = None) -> str:
+    """A block's text (without its number) as one HTML paragraph; or bare `runs` (notes)."""
+    if block is None:
+        return f'<p style="{_KEEP_SPACES}text-indent:28px;">{runs_html(runs or [])}</p>'
+    _indent, first_line = row_geometry(block)
     style = _ROLE_STYLES.get(block.role, "")
     if block.role is BlockRole.MASTHEAD:
         style += _KEY_STYLES.get(block.key, "")
-    if block.role is BlockRole.SUBPARAGRAPH:
-        style = f"margin-left:{INDENT_PX * block.level}px; margin-bottom:6px;"
-    label = f"{escape(block.label)}&nbsp;&nbsp;&nbsp;" if block.label else ""
-    anchor = f'<a name="{escape(block.paragraph_id)}"></a>' if block.paragraph_id else ""
-    return f'<p style="{_KEEP_SPACES}{style}">{anchor}{label}{runs_html(block.runs)}</p>'
-
-
-def notes_html(layout: Layout) -> list[str]:
-    """The footnotes after a rule, each "mark  text", smaller."""
-    if not layout.notes:
-        return []
-    parts = ['<hr width="30%" align="left"/>']
-    for note in layout.notes:
-        parts.append(
-            f'<p style="{_KEEP_SPACES}font-size:small; margin-bottom:4px;">'
-            f"<sup>{escape(note.mark)}</sup>&nbsp;{runs_html(note.runs)}</p>"
-        )
-    return parts
-
-
-def layout_html(layout: Layout) -> str:
-    """The whole resolution as an HTML document in the pack's font."""
-    font = escape(layout.font)
-    body = "".join(block_html(block) for block in layout.blocks)
-    notes = "".join(notes_html(layout))
     return (
-        f"<html><body style=\"font-family:'{font}',serif; font-size:{layout.font_size:g}pt;\">"
-        f"{body}{notes}</body></html>"
+        f'<p style="{_KEEP_SPACES}text-indent:{first_line}px; {style}">{runs_html(block.runs)}</p>'
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop
@@ -16,10 +17,12 @@ from draftdesk.gui.outline import Selection
 WIDTH, HEIGHT = 1400, 900
 
 
-def settle(rounds: int = 5) -> None:
-    """Let pending layouts, timers and paints run."""
-    for _ in range(rounds):
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+def settle(seconds: float = 0.25) -> None:
+    """Let pending layouts, delayed re-layouts (Qt waits 100 ms), timers and paints run."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        time.sleep(0.01)
 
 
 def show_for_screenshot(window: MainWindow) -> None:

@@ -9,7 +9,7 @@ from draftdesk.importers.formula import opening_formula
 from draftdesk.importers.header import classify_header
 from draftdesk.importers.itemize import ItemMaker, one_line, plain, split_label
 from draftdesk.importers.labels import Label, LabelKind, as_letter
-from draftdesk.importers.masthead import closing_field, reference_line
+from draftdesk.importers.masthead import closing_field, masthead_field, reference_line
 from draftdesk.importers.openers import OpenerIndex, looks_like_opener
 from draftdesk.importers.result import Change, ChangeKind, ImportItem, ItemKind
 from draftdesk.importers.sources import SourceParagraph
@@ -78,6 +78,7 @@ def _classify_body(
 ) -> list[ImportItem]:
     state = _Body()
     items: list[ImportItem] = []
+    another: ImportItem | None = None  # where a second resolution begins
     for paragraph in paragraphs:
         label, rest = split_label(paragraph, state.next_number)
         content = one_line(rest)
@@ -88,6 +89,16 @@ def _classify_body(
             paragraph, ItemKind.PREAMBULAR, content, label=label.text if label else ""
         )
         items.append(item)
+        if another is None and state.operative_seen and _next_resolution(text, label):
+            another = item
+            item.reasons.append(
+                "a second resolution seems to begin here: only the first is imported "
+                "(import the others from a file of their own)"
+            )
+            item.confidence = 0.3
+        if another is not None:
+            item.kind = ItemKind.IGNORED
+            continue
         if label is None and _annex_heading(text, state, item):
             continue
         if label is None and _closing(text, state, item):
@@ -99,6 +110,14 @@ def _classify_body(
         if item.kind in (ItemKind.OPERATIVE, ItemKind.ANNEX):
             state.next_number += 1
     return items
+
+
+def _next_resolution(text: str, label: Label | None) -> bool:
+    """An opening formula or an OIC resolution heading after the operative part."""
+    if label is not None:
+        return False
+    heading = masthead_field(text)
+    return opening_formula(text) is not None or (heading is not None and heading.key == "heading")
 
 
 def _annex_heading(text: str, state: _Body, item: ImportItem) -> bool:

@@ -80,9 +80,17 @@ def prepare_text(
     `opener_start(line)` says a line begins like a preambular or operative paragraph.
     """
     prepared = PreparedText()
+    known: dict[str, bool] = {}
+
+    def alone(line: str) -> bool:
+        # Asked twice for most lines (as a line and as the previous one): remembered.
+        if line not in known:
+            known[line] = standalone(line)
+        return known[line]
+
     lines, page_starts = _split_lines(text)
     lines = _join_superscripts(lines)
-    removed, boundaries = _remove_furniture(lines, standalone, prepared.changes)
+    removed, boundaries = _remove_furniture(lines, alone, prepared.changes)
     boundaries |= page_starts
     kept = [(n, t) for n, t in lines if n not in removed]
     blocks = extract_notes(kept, boundaries)
@@ -90,7 +98,7 @@ def prepare_text(
     body = [(n, t) for n, t in kept if n not in blocks.consumed]
     body = attach_marks(body, blocks.notes)
     body = _drop_page_numbers(body, prepared.changes)
-    prepared.paragraphs = _assemble(body, boundaries, standalone, opener_start)
+    prepared.paragraphs = _assemble(body, boundaries, alone, opener_start)
     for paragraph in prepared.paragraphs:
         paragraph.text, changes = mark_inline(paragraph.text, blocks.notes, paragraph.where)
         prepared.changes += changes
@@ -143,7 +151,7 @@ def _remove_furniture(
     """Line numbers of page furniture, and of the lines that follow a removed run."""
     counts = Counter(t.strip() for _, t in lines if len(t.strip()) >= 8)
     seen: set[str] = set()
-    earlier = ""  # the text so far: a symbol seen before is a running head now
+    symbols: set[str] = set()  # symbols met so far: one seen before is a running head now
     removed: dict[int, str] = {}
     for index, (number, text) in enumerate(lines):
         stripped = text.strip()
@@ -157,7 +165,7 @@ def _remove_furniture(
         elif all(_FURNITURE_TOKEN.match(token) for token in stripped.split()):
             # A symbol alone is the masthead the first time, a running head afterwards.
             only_symbol = re.fullmatch(_SYMBOL, stripped) is not None
-            if not (only_symbol and stripped not in earlier and index < 40):
+            if not (only_symbol and stripped not in symbols and index < 40):
                 reason = "page header or footer (symbol, job number, page number)"
         elif (
             counts[stripped] >= 3
@@ -167,7 +175,7 @@ def _remove_furniture(
         ):
             reason = "running head repeated on every page"
         seen.add(stripped)
-        earlier += " " + stripped
+        symbols.update(re.findall(_SYMBOL, stripped))
         if reason:
             removed[number] = reason
     _report_removed(lines, removed, changes)
@@ -190,6 +198,13 @@ def _report_removed(
     run: list[tuple[int, str]] = []
     reason = ""
     text_of = dict(lines)
+    position = {number: index for index, (number, _) in enumerate(lines)}
+    filled = [0]  # filled[i]: how many of the first i lines are not blank
+    for _, text in lines:
+        filled.append(filled[-1] + bool(text.strip()))
+
+    def only_blank_between(first: int, last: int) -> bool:
+        return filled[position[last]] - filled[position[first] + 1] == 0
 
     def flush() -> None:
         if not run:
@@ -201,17 +216,11 @@ def _report_removed(
         run.clear()
 
     for number in sorted(removed):
-        if run and (
-            removed[number] != reason or not _only_blank_between(lines, run[-1][0], number)
-        ):
+        if run and (removed[number] != reason or not only_blank_between(run[-1][0], number)):
             flush()
         reason = removed[number]
         run.append((number, text_of.get(number, "").strip()))
     flush()
-
-
-def _only_blank_between(lines: list[tuple[int, str]], first: int, last: int) -> bool:
-    return all(not t.strip() for n, t in lines if first < n < last)
 
 
 def _drop_page_numbers(

@@ -143,7 +143,9 @@ def _change_line(where: str, change: Change) -> str:
 
 
 def _doubtful(item: ImportItem) -> bool:
-    return item.kind is not ItemKind.IGNORED and (item.unsure or bool(_opener_doubts(item)))
+    if item.kind is ItemKind.IGNORED:
+        return bool(item.reasons)  # left out by the importer itself: say why
+    return item.unsure or bool(_opener_doubts(item))
 
 
 def _opener_doubts(item: ImportItem) -> list[str]:

@@ -274,6 +274,8 @@ class Checker:
         findings += self._text(
             ctx.text, lang, _Place(Target.TEXT, paragraph.id), superscript_ranges(items)
         )
+        # Reading order within the paragraph; whole-paragraph and opener findings first.
+        findings.sort(key=lambda f: (f.target is Target.TEXT, f.start, f.end))
         clause = self.pack.clauses.get(paragraph.clause) if paragraph.clause else None
         for name, spec in clause.slots.items() if clause else ():
             value = paragraph.slots.get(name)

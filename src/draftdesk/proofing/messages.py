@@ -98,9 +98,9 @@ _CATALOGUE: Final[dict[str, dict[str, str]]] = {
     },
     "citation-date": {
         "en": "Resolution {symbol} is cited without its date: its first mention gives "
-        "the date of adoption (“{symbol} of 22 October 1982”).",
+        "the date of adoption (“{symbol} of [date]”).",
         "fr": "La résolution {symbol} est citée sans sa date : sa première mention donne "
-        "la date d'adoption (« {symbol} du 22 octobre 1982 »).",
+        "la date d'adoption (« {symbol} du [date] »).",
     },
     "citation-year": {
         "en": "Security Council resolution {symbol} is cited without its year: "

@@ -17,7 +17,7 @@ from draftdesk.model.document import Part
 from draftdesk.model.inline import Text
 from draftdesk.packs.model import OpenerStyle, Pack
 from draftdesk.proofing.context import ParagraphContext
-from draftdesk.proofing.findings import Finding, OpenerChange, Severity, Target, TextEdit
+from draftdesk.proofing.findings import OBJECT, Finding, OpenerChange, Severity, Target, TextEdit
 from draftdesk.render.runs import PUNCTUATION, finish_runs
 
 # A label typed at the start: "5.", "5)", "(5)", "(a)", "a)", "(iv)", "iv)".
@@ -227,7 +227,7 @@ class NumberingRule:
         start = len(ctx.text) - len(ctx.text.lstrip())
         label = ctx.text[start:end].strip()
         printed = ctx.facts.numbers.label(ctx.paragraph.id, ctx.lang)
-        shown = " ".join([printed, *ctx.text[start:].split()[:4]]).strip()
+        shown = " ".join([printed, *ctx.text[start:].replace(OBJECT, "").split()[:4]]).strip()
         return [
             ctx.finding(
                 self.rule,

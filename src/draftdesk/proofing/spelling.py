@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from spylls.hunspell import Dictionary  # type: ignore[import-untyped]
+from spylls.hunspell import Dictionary
 
 from draftdesk.errors import DraftDeskError
 from draftdesk.proofing.wordlist import Token, WordList, split_elision, strip_possessive, tokenize
@@ -269,6 +269,10 @@ class Spelling:
         for speller in self._spellers.values():
             speller.forget_verdicts()
             speller.dictionary.forget_verdicts()
+
+    def suggest(self, word: str, lang: str) -> tuple[str, ...]:
+        """Corrections for `word` (the editor's context menu), most plausible first."""
+        return self.speller(lang).suggest(word)
 
     def check(
         self, text: str, lang: str, skip: list[tuple[int, int]] | None = None

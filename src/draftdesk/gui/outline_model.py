@@ -1,0 +1,294 @@
+"""The outline's item model: the resolution's tree, each line computed only when shown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from draftdesk.gui.i18n import _
+from draftdesk.model.document import Document, Paragraph, Part, TranslationState
+from draftdesk.model.inline import plain_text
+from draftdesk.numbering import ParagraphNumbers
+from draftdesk.packs.model import Body, Pack
+
+SNIPPET = 90  # characters of text shown after the number
+MIME = "application/x-draftdesk-paragraph"
+Index = QModelIndex | QPersistentModelIndex
+_STATE_COLOURS = {TranslationState.MISSING: "#b3261e", TranslationState.STALE: "#9a6700"}
+# Combined once: flags() is asked for every line the view lays out.
+_PLAIN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_PART = _PLAIN | Qt.ItemFlag.ItemIsDropEnabled
+_PARAGRAPH = _PART | Qt.ItemFlag.ItemIsDragEnabled
+
+
+@dataclass(eq=False)
+class Node:
+    """A line of the outline: details, a part, a paragraph or a footnote."""
+
+    kind: str
+    ident: str
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+    row: int = 0
+
+    def add(self, child: Node) -> Node:
+        """Append `child` under this line."""
+        child.parent, child.row = self, len(self.children)
+        self.children.append(child)
+        return child
+
+
+def snippet(paragraph: Paragraph, pack: Pack, body: Body, part: Part, lang: str) -> str:
+    """A short reading of a paragraph before it is rendered: opener, clause, text."""
+    words: list[str] = []
+    opener = paragraph.opener
+    clause = pack.clauses.get(paragraph.clause) if paragraph.clause else None
+    if opener is None and clause is not None:
+        opener = clause.opener
+    if opener:
+        phrase = pack.phrase(part, opener)
+        words.append(phrase.form(lang, body) if phrase else opener)
+    if paragraph.clause:
+        words.append(f"[{clause.label.get(lang, clause.key) if clause else paragraph.clause}]")
+    text = plain_text(paragraph.text.get(lang, [])).strip()
+    if text:
+        words.append(text)
+    return " ".join(words) or _("(empty paragraph)")
+
+
+def shorten(text: str) -> str:
+    """At most SNIPPET characters, with an ellipsis when cut."""
+    return text if len(text) <= SNIPPET else text[: SNIPPET - 1] + "…"
+
+
+class OutlineModel(QAbstractItemModel):
+    """Details, preamble, operative part and footnotes of one document.
+
+    Structure changes rebuild the (cheap) node tree; a line's words are computed when
+    the view asks for them, so a 600-paragraph resolution costs what is on screen.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.root = Node("root", "")
+        self.nodes: dict[str, Node] = {}
+        self.document: Document | None = None
+        self.pack: Pack | None = None
+        self.numbers = ParagraphNumbers()
+        self.marks: dict[str, str] = {}
+        self.rendered: dict[str, str] = {}  # paragraph id → its text as printed
+        self.paragraphs: dict[str, Paragraph] = {}  # edits change them in place
+        self.only_untranslated = False
+        self._parts: dict[str, Part] = {}
+        self._old_root = self.root
+        self._kept: list[Node] = []
+
+    # Building ------------------------------------------------------------------------------
+
+    def rebuild(
+        self, document: Document, pack: Pack, numbers: ParagraphNumbers, marks: dict[str, str]
+    ) -> list[Node]:
+        """New tree for the document as it is now (after a structural edit).
+
+        The same document is rearranged as a layout change, so the view keeps what is
+        expanded and selected; another document resets the model. Returns the lines
+        that are new and have sub-lines (for the view to expand).
+        """
+        if document is not self.document:
+            self.beginResetModel()
+            self._build(document, pack, numbers, marks)
+            self.endResetModel()
+            return [node for node in self.nodes.values() if node.children]
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        where = [(index.internalPointer(), index.column()) for index in old]
+        before = dict(self.nodes)
+        self._build(document, pack, numbers, marks)
+        tops = {(n.kind, n.ident): n for n in self.root.children}
+        moved = []
+        for node, column in where:
+            twin = tops.get((node.kind, node.ident)) if node.parent is self._old_root else None
+            twin = twin or self.nodes.get(node.ident)
+            moved.append(self.index_of(twin, column) if twin else QModelIndex())
+        self.changePersistentIndexList(old, moved)
+        self.layoutChanged.emit()
+        return [n for i, n in self.nodes.items() if n.children and i not in before]
+
+    def _build(
+        self, document: Document, pack: Pack, numbers: ParagraphNumbers, marks: dict[str, str]
+    ) -> None:
+        # Indexes hold raw pointers to nodes: old trees stay alive a few rebuilds longer
+        # than any index the view may still carry.
+        self._old_root = self.root
+        self._kept = [self.root, *self._kept[:2]]
+        self.document, self.pack, self.numbers, self.marks = document, pack, numbers, marks
+        self.root = Node("root", "")
+        self.nodes = {}
+        self._parts = {}
+        self.paragraphs = {p.id: p for p in document.all_paragraphs()}
+        self.root.add(Node("details", ""))
+        for part in (Part.PREAMBLE, Part.OPERATIVE):
+            top = self.root.add(Node("part", part.value))
+            for paragraph in document.part_list(part):
+                self._add(top, paragraph, part)
+        notes = self.root.add(Node("part", "footnotes"))
+        for note in document.footnotes:
+            self.nodes[note.id] = notes.add(Node("footnote", note.id))
+
+    def _add(self, parent: Node, paragraph: Paragraph, part: Part) -> bool:
+        """Add a paragraph's line (and its sub-paragraphs'); False when filtered out."""
+        node = Node("paragraph", paragraph.id)
+        self._parts[paragraph.id] = part
+        shown = [self._add(node, child, part) for child in paragraph.children]
+        if self.only_untranslated and not any(shown) and not self.needs_translation(paragraph):
+            return False
+        parent.add(node)
+        self.nodes[paragraph.id] = node
+        return True
+
+    def needs_translation(self, paragraph: Paragraph) -> bool:
+        """True when a language other than the source is missing or out of date."""
+        assert self.document is not None
+        meta = self.document.metadata
+        return any(
+            paragraph.translation_state(lang, meta.source_language) in _STATE_COLOURS
+            for lang in meta.languages
+            if lang != meta.source_language
+        )
+
+    # Lines -------------------------------------------------------------------------------
+
+    def line(self, node: Node) -> str:
+        """The words of a line: "5. Requests the Secretary-General …", "Preamble (27)"."""
+        if node.kind == "details":
+            return _("Details (masthead, title, sponsors)")
+        if node.kind == "part":
+            names = {"preamble": _("Preamble"), "operative": _("Operative part")}
+            return f"{names.get(node.ident, _('Footnotes'))} ({len(node.children)})"
+        assert self.document is not None and self.pack is not None
+        source = self.document.metadata.source_language
+        if node.kind == "footnote":
+            note = self.document.footnote(node.ident)
+            note_text = plain_text(note.text.get(source, [])) if note else ""
+            mark = (note.symbol if note else None) or self.marks.get(node.ident, "–")
+            return f"{mark}  {shorten(note_text)}"
+        label = (
+            self.numbers.label(node.ident, source) if node.ident in self.numbers.positions else ""
+        )
+        text = self.rendered.get(node.ident)
+        if text is None:
+            paragraph = self.paragraphs.get(node.ident)
+            if paragraph is None:
+                return node.ident
+            body = self.pack.bodies[self.document.metadata.body]
+            text = snippet(paragraph, self.pack, body, self._parts[node.ident], source)
+        return f"{label} {shorten(text)}" if label else shorten(text)
+
+    def status(self, node: Node) -> tuple[str, str]:
+        """("FR out of date", colour) for a paragraph whose translation needs work."""
+        if node.kind != "paragraph" or self.document is None:
+            return "", ""
+        paragraph = self.paragraphs.get(node.ident)
+        if paragraph is None:
+            return "", ""
+        meta = self.document.metadata
+        notes, colour = [], ""
+        for lang in meta.languages:
+            state = paragraph.translation_state(lang, meta.source_language)
+            if state in _STATE_COLOURS:
+                word = _("missing") if state is TranslationState.MISSING else _("out of date")
+                notes.append(f"{lang.upper()} {word}")
+                colour = colour or _STATE_COLOURS[state]
+        return ", ".join(notes), colour
+
+    def refresh(self, ident: str) -> None:
+        """Tell the view a paragraph's or footnote's line changed."""
+        node = self.nodes.get(ident)
+        if node is not None:
+            self.dataChanged.emit(self.index_of(node, 0), self.index_of(node, 1))
+
+    def index_of(self, node: Node, column: int = 0) -> QModelIndex:
+        """The model index of a node."""
+        if node is self.root:
+            return QModelIndex()
+        return self.createIndex(node.row, column, node)
+
+    # QAbstractItemModel --------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """The index of a child line."""
+        node = parent.internalPointer() if parent.isValid() else self.root
+        if not 0 <= row < len(node.children):
+            return QModelIndex()
+        return self.createIndex(row, column, node.children[row])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        """The index of a line's parent line."""
+        if not index.isValid():
+            return QModelIndex()
+        node: Node = index.internalPointer()
+        return self.index_of(node.parent) if node.parent is not None else QModelIndex()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        """Lines under a line."""
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        node = parent.internalPointer() if parent.isValid() else self.root
+        return len(node.children)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        """The line, and its translation status."""
+        return 2
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:  # noqa: N802
+        """Column titles."""
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _("Resolution") if section == 0 else _("Translation")
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Words, status, colour, bold for the parts, tooltips, accessible text."""
+        if not index.isValid():
+            return None
+        node: Node = index.internalPointer()
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.line(node) if column == 0 else self.status(node)[0]
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == 1:
+            return self.status(node)[0] or _("translated")
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1:
+            colour = self.status(node)[1]
+            return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.FontRole and node.parent is self.root:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Paragraphs can be dragged; paragraphs and the two parts accept drops."""
+        if not index.isValid():
+            return _PLAIN
+        node: Node = index.internalPointer()
+        if node.kind == "paragraph":
+            return _PARAGRAPH
+        if node.kind == "part" and node.ident != "footnotes":
+            return _PART
+        return _PLAIN
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        """Paragraphs are moved, never copied."""
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        """The drag carries a paragraph id."""
+        return [MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]  # noqa: N802
+        """The dragged paragraph's id."""
+        data = QMimeData()
+        node: Node = indexes[0].internalPointer()
+        data.setData(MIME, node.ident.encode("utf-8"))
+        return data
