@@ -28,6 +28,7 @@ class Settings:
     last_body: str = "general-assembly"
     window_geometry: str = ""  # Qt's saveGeometry(), base64
     window_state: str = ""
+    languagetool_url: str = ""  # an organisation's LanguageTool server; "" = none
 
     def add_recent(self, path: Path) -> None:
         """Put `path` first in the recent files, without duplicates, at most MAX_RECENT."""

@@ -98,7 +98,8 @@ def test_french_window_and_live_switch(qtbot: QtBot, make_window: WindowFactory)
     window = make_window(UN_EXAMPLE)
     titles = [action.text() for action in window.menuBar().actions()]
     assert titles == [
-        "&Fichier", "É&dition", "&Insertion", "&Paragraphe", "&Traduction", "&Affichage", "Aid&e"
+        "&Fichier", "É&dition", "&Insertion", "&Paragraphe", "&Traduction", "Ré&vision",
+        "&Affichage", "&Outils", "Aid&e",
     ]  # fmt: skip
     texts = [w.text() for w in window.findChildren(QAbstractButton) + window.findChildren(QLabel)]
     assert "Insérer" in texts and "Insert" not in texts

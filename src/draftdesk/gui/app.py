@@ -6,18 +6,32 @@ import os
 import sys
 from pathlib import Path
 
+# The headless core before PySide6: once loaded, PySide6 reads the source of every module
+# imported after it (its __feature__ import hook), a tenth of a second at start-up.
+import babel.messages.pofile  # noqa: F401
+
+import draftdesk.autosave
+import draftdesk.commands
+import draftdesk.edit_commands
+import draftdesk.numbering
+import draftdesk.packs.registry
+import draftdesk.palette
+import draftdesk.render.builder
+import draftdesk.settings  # noqa: F401
+from draftdesk.errors import DraftDeskError
+from draftdesk.paths import resources_dir
+from draftdesk.session import Session, new_session, open_session, recovered_session
+
+# isort: split
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from draftdesk.errors import DraftDeskError
 from draftdesk.gui.context import APP_NAME, AppContext, user_context
 from draftdesk.gui.dialogs import RecoveryDialog, show_error
 from draftdesk.gui.i18n import _, choose_language, install
 from draftdesk.gui.main_window import MainWindow
 from draftdesk.gui.outline import Selection
-from draftdesk.paths import resources_dir
-from draftdesk.session import Session, new_session, open_session, recovered_session
 
 
 def application(argv: list[str] | None = None) -> QApplication:

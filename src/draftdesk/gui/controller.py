@@ -94,6 +94,7 @@ class DocumentController(QObject):
         self.session = session
         self.renderer = Renderer(session.pack)
         self.generation = 0
+        self.structure_generation = 0  # advanced by edits that can change numbering
         self._layouts: dict[str, tuple[int, Layout]] = {}
         self._errors: dict[str, tuple[int, str]] = {}
         self._numbers: tuple[int, ParagraphNumbers] | None = None
@@ -173,6 +174,8 @@ class DocumentController(QObject):
 
     def _touch(self, change: Change) -> None:
         self.generation += 1
+        if change.kind not in (ChangeKind.TEXT, ChangeKind.FOOTNOTE, ChangeKind.METADATA):
+            self.structure_generation += 1
         self.changed.emit(change)
         self.modified_changed.emit(self.session.modified)
         self._idle.start()
@@ -181,8 +184,9 @@ class DocumentController(QObject):
 
     def numbers(self) -> ParagraphNumbers:
         """Positions and labels of every paragraph as the document is now."""
-        if self._numbers is None or self._numbers[0] != self.generation:
-            self._numbers = (self.generation, number_paragraphs(self.document))
+        # Numbers follow the paragraph tree only: text, footnote and metadata edits keep them.
+        if self._numbers is None or self._numbers[0] != self.structure_generation:
+            self._numbers = (self.structure_generation, number_paragraphs(self.document))
         return self._numbers[1]
 
     def layout(self, lang: str) -> Layout | None:
@@ -194,7 +198,7 @@ class DocumentController(QObject):
         if error is not None and error[0] == self.generation:
             return None
         try:
-            layout = self.renderer.layout(self.document, lang)
+            layout = self.renderer.layout(self.document, lang, self.numbers())
         except (DraftDeskError, ValueError) as exc:  # LanguageError is a ValueError
             self._errors[lang] = (self.generation, str(exc))
             return None

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -202,9 +203,17 @@ class PreferencesDialog(QDialog):
         self.autosave.setRange(5, 600)
         self.autosave.setSuffix(_(" s"))
         self.autosave.setValue(settings.autosave_seconds)
+        self.languagetool = QLineEdit(settings.languagetool_url, self)
+        self.languagetool.setObjectName("languagetool-url")
+        self.languagetool.setAccessibleName(_("LanguageTool server"))
+        self.languagetool.setPlaceholderText(_("e.g. http://languagetool.example.org:8081"))
+        self.languagetool.setToolTip(
+            _("Grammar is checked by this server; leave empty to check without it")
+        )
         form = QFormLayout()
         form.addRow(_("&Interface language:"), self.language)
         form.addRow(_("&Autosave every:"), self.autosave)
+        form.addRow(_("&LanguageTool server:"), self.languagetool)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -218,6 +227,7 @@ class PreferencesDialog(QDialog):
         """Copy the choices into `settings`."""
         settings.ui_language = str(self.language.currentData())
         settings.autosave_seconds = self.autosave.value()
+        settings.languagetool_url = self.languagetool.text().strip()
 
 
 class ShortcutsDialog(QDialog):

@@ -220,6 +220,15 @@ class DocumentFiles(QObject):
         self.window.statusBar().showMessage(_("Saved {path}").format(path=written), 5000)
         return True
 
+    # Import ----------------------------------------------------------------------------------
+
+    def import_dialog(self) -> None:
+        """File ▸ Import: read a Word or text file, review it, open it as a new document."""
+        # Imported on first use, like the exporter: the importers load python-docx.
+        from draftdesk.gui.import_review import run_import
+
+        run_import(self.window)
+
     # Export ----------------------------------------------------------------------------------
 
     def export_dialog(self) -> None:

@@ -25,12 +25,15 @@ from draftdesk.gui.footnote_editor import FootnoteEditor
 from draftdesk.gui.i18n import _
 from draftdesk.gui.metadata_form import MetadataForm
 from draftdesk.gui.outline import OutlineView, Selection
+from draftdesk.gui.pack_manager import open_pack_manager
 from draftdesk.gui.palette import PalettePane
 from draftdesk.gui.paragraph_editor import ParagraphEditor
 from draftdesk.gui.paragraph_ops import ParagraphOps
 from draftdesk.gui.preview import PreviewPane
+from draftdesk.gui.proofing_panel import ProofingPanel
 from draftdesk.gui.welcome import WelcomePage
 from draftdesk.model.document import Paragraph, Part, TranslationState
+from draftdesk.packs.locations import user_config_folder
 from draftdesk.paths import resources_dir
 from draftdesk.session import Session
 
@@ -78,6 +81,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_saved)
         self.ops = ParagraphOps(self)
         self.menu = WindowActions(self)
+        self.proofing = ProofingPanel(self)
         self._connect()
         self.preview_lang = (
             context.settings.preview_language or session.document.metadata.source_language
@@ -355,6 +359,16 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         """List every keyboard shortcut."""
         ShortcutsDialog(self.menu.all, self).exec()
+
+    def manage_packs(self) -> None:
+        """The Template Packs dialog; packs installed there are offered by New… at once."""
+        metadata = self.controller.document.metadata
+        open_pack_manager(
+            self.context.registry,
+            user_config_folder(),
+            self,
+            in_use=(metadata.pack, metadata.pack_version),
+        )
 
     def about(self) -> None:
         """Version and purpose."""

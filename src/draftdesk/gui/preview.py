@@ -9,7 +9,6 @@ first-line indent, where Word puts them after a tab (the UN's practice).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from html import escape
 
 from PySide6.QtCore import (
@@ -21,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPainter, QTextDocument
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -36,43 +35,12 @@ from PySide6.QtWidgets import (
 )
 
 from draftdesk.gui.i18n import _
-from draftdesk.gui.preview_html import LABEL_PX, body_html, row_geometry
+from draftdesk.gui.preview_html import LABEL_PX, Row, RowCache, layout_rows
 from draftdesk.render.layout import Layout
 
 MARGIN = 24  # the page's side margins, in pixels
 SPACING = 8  # below each paragraph
 Index = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(slots=True, frozen=True)
-class Row:
-    """One printed line group: a block or a footnote, as the page shows it."""
-
-    html: str  # the body, without its label
-    label: str
-    text: str  # plain text (tests, screen readers)
-    indent: int  # left margin of the whole paragraph
-    first_line: int  # extra indent of the first line, where the label sits
-    paragraph_id: str | None = None
-    small: bool = False
-
-
-def layout_rows(layout: Layout) -> list[Row]:
-    """The rows of a Layout: its blocks, a blank separator, then its notes."""
-    rows = []
-    for block in layout.blocks:
-        indent, first_line = row_geometry(block)
-        text = f"{block.label}\xa0\xa0\xa0{block.text}" if block.label else block.text
-        rows.append(
-            Row(body_html(block), block.label, text, indent, first_line, block.paragraph_id)
-        )
-    if layout.notes:
-        rows.append(Row("", "", "", 0, 0))
-    for note in layout.notes:
-        text = "".join(run.text for run in note.runs)
-        html = body_html(None, note.runs)
-        rows.append(Row(html, note.mark, f"{note.mark}\xa0{text}", 0, 28, small=True))
-    return rows
 
 
 class _RowsModel(QAbstractListModel):
@@ -213,7 +181,11 @@ class _Page(QListView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setUniformItemSizes(False)
         self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setStyleSheet("QListView { background: #ffffff; }")
+        # White paper through the palette: a style sheet would make every repaint go
+        # through the (much slower) style-sheet style.
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+        self.setPalette(palette)
         self.setSpacing(0)
 
 
@@ -233,6 +205,7 @@ class PreviewPane(QWidget):
         self.lang = "en"
         self.highlighted: str | None = None
         self.model = _RowsModel()
+        self.row_cache = RowCache()
         self.page = _Page(self)
         self.delegate = _PageDelegate(self)
         self.page.setModel(self.model)
@@ -283,19 +256,20 @@ class PreviewPane(QWidget):
         """Draw `layout` (rows whose text is unchanged keep their laid-out text)."""
         self.problem.hide()
         self.delegate.set_font(layout.font, layout.font_size)
-        rows = layout_rows(layout)
+        rows = layout_rows(layout, self.row_cache)
         old = self.model.rows
         width = self.page.viewport().width()
         if len(rows) == len(old):
-            changed = [i for i, (new, was) in enumerate(zip(rows, old, strict=True)) if new != was]
+            changed = [
+                i for i, (new, was) in enumerate(zip(rows, old, strict=True)) if new is not was
+            ]
             same_heights = all(
                 self.delegate.height(rows[i], width) == self.delegate.height(old[i], width)
                 for i in changed
             )
             if same_heights:  # typing that does not add a line: repaint those rows only
                 self.model.rows = rows
-                for i in changed:
-                    self.model.dataChanged.emit(self.model.index(i), self.model.index(i))
+                self._repaint_rows(changed)
                 return
         bar = self.page.verticalScrollBar()
         position = bar.value()
@@ -304,6 +278,22 @@ class PreviewPane(QWidget):
         bar.setValue(position)
         self.delegate.forget_unused(len(self.model.rows))
 
+    def _repaint_rows(self, changed: list[int]) -> None:
+        """Repaint rows whose geometry is unchanged.
+
+        Not through dataChanged: QListView answers it by laying out every row again
+        (asking each one's size), several milliseconds on a long resolution per keystroke.
+        The view reads rows from the model when it paints, so a repaint is enough.
+        """
+        viewport = self.page.viewport()
+        if len(changed) > 20:
+            viewport.update()
+            return
+        for i in changed:
+            rect = self.page.visualRect(self.model.index(i))
+            if rect.intersects(viewport.rect()):
+                viewport.update(rect)
+
     def show_problem(self, message: str) -> None:
         """Say why the preview cannot be updated (the last good page stays below)."""
         self.problem.setText(_("The preview is not up to date: {problem}").format(problem=message))
@@ -311,8 +301,9 @@ class PreviewPane(QWidget):
 
     def highlight(self, paragraph_id: str | None) -> None:
         """Tint the paragraph being edited and scroll it into view."""
-        self.highlighted = paragraph_id
-        self.page.viewport().update()
+        if paragraph_id != self.highlighted:
+            self.highlighted = paragraph_id
+            self.page.viewport().update()
         if paragraph_id is None:
             return
         rows = self.model.rows

@@ -1,10 +1,11 @@
-"""Drawing Layout blocks as the rich-text HTML subset Qt lays out (no Qt needed here)."""
+"""Layout blocks as rows of the rich-text HTML subset Qt lays out (no Qt needed here)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 
-from draftdesk.render.layout import Block, BlockRole, Run
+from draftdesk.render.layout import Block, BlockRole, Layout, Note, Run
 
 # Qt's HTML reader turns U+202F (the French thin no-break space before ; : ! ?) into an
 # ordinary, breakable space unless spaces are preserved; the renderer's runs never hold
@@ -77,3 +78,86 @@ def body_html(block: Block | None, runs: list[Run] | None = None) -> str:
     return (
         f'<p style="{_KEEP_SPACES}text-indent:{first_line}px; {style}">{runs_html(block.runs)}</p>'
     )
+
+
+@dataclass(slots=True, frozen=True)
+class Row:
+    """One printed line group: a block or a footnote, as the page shows it."""
+
+    html: str  # the body, without its label
+    label: str
+    text: str  # plain text (tests, screen readers)
+    indent: int  # left margin of the whole paragraph
+    first_line: int  # extra indent of the first line, where the label sits
+    paragraph_id: str | None = None
+    small: bool = False
+
+
+def layout_rows(layout: Layout, rows_of: RowCache | None = None) -> list[Row]:
+    """The rows of a Layout: its blocks, a blank separator, then its notes."""
+    cache = rows_of if rows_of is not None else RowCache()
+    rows = [cache.block_row(block) for block in layout.blocks]
+    if layout.notes:
+        rows.append(Row("", "", "", 0, 0))
+    rows += [cache.note_row(note) for note in layout.notes]
+    cache.forget_older()
+    return rows
+
+
+class RowCache:
+    """Rows of the last layout by paragraph or footnote, so a re-render rebuilds only
+    the rows whose text changed; a renumbered row keeps its HTML and takes a new label.
+    """
+
+    def __init__(self) -> None:
+        self._blocks: dict[tuple[object, ...], tuple[Block, Row]] = {}
+        self._notes: dict[str, tuple[Note, Row]] = {}
+        self._used: set[tuple[object, ...]] = set()
+
+    def block_row(self, block: Block) -> Row:
+        """The row of a block (reused when its content is unchanged)."""
+        key = (block.paragraph_id, block.role, block.key, block.level)
+        self._used.add(key)
+        cached = self._blocks.get(key)
+        if cached is not None:
+            old, row = cached
+            if old == block:
+                return row
+            if old.runs == block.runs and bool(old.label) == bool(block.label):
+                html = row.html  # the same text renumbered: only the label changes
+                row = _block_row(block, html)
+                self._blocks[key] = (block, row)
+                return row
+        row = _block_row(block, body_html(block))
+        self._blocks[key] = (block, row)
+        return row
+
+    def note_row(self, note: Note) -> Row:
+        """The row of a footnote (reused when its mark and text are unchanged)."""
+        cached = self._notes.get(note.footnote_id)
+        if cached is not None and cached[0] == note:
+            return cached[1]
+        text = "".join(run.text for run in note.runs)
+        html = (
+            cached[1].html
+            if cached is not None and cached[0].runs == note.runs
+            else body_html(None, note.runs)
+        )
+        row = Row(html, note.mark, f"{note.mark}\xa0{text}", 0, 28, small=True)
+        self._notes[note.footnote_id] = (note, row)
+        return row
+
+    def forget_older(self) -> None:
+        """Drop the rows of blocks the last layout no longer had."""
+        if len(self._blocks) > len(self._used):
+            for key in set(self._blocks) - self._used:
+                del self._blocks[key]
+        self._used = set()
+        if len(self._notes) > 2 * len(self._blocks) + 100:
+            self._notes.clear()
+
+
+def _block_row(block: Block, html: str) -> Row:
+    indent, first_line = row_geometry(block)
+    text = f"{block.label}\xa0\xa0\xa0{block.text}" if block.label else block.text
+    return Row(html, block.label, text, indent, first_line, block.paragraph_id)

@@ -31,6 +31,8 @@ def map_outside_urls(text: str, transform: Callable[[str], str]) -> str:
 
     Typography rules (spaces before "?" or ":", curly apostrophes) would break an address.
     """
+    if "://" not in text and "www." not in text:
+        return transform(text)  # the common case: nothing URL_PATTERN could match
     parts: list[str] = []
     pos = 0
     for match in URL_PATTERN.finditer(text):

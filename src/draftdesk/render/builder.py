@@ -9,13 +9,13 @@ from babel import Locale
 
 from draftdesk.errors import RenderError
 from draftdesk.language import LanguageError, format_hijri_range, session_ordinal
-from draftdesk.model.document import Document, Paragraph, Part
+from draftdesk.model.document import Document, Footnote, Paragraph, Part
 from draftdesk.model.inline import FootnoteRef, Text, parse_inline
-from draftdesk.numbering import number_footnotes, number_paragraphs
+from draftdesk.numbering import ParagraphNumbers, number_footnotes, number_paragraphs
 from draftdesk.packs.model import Pack
 from draftdesk.render.layout import Block, BlockRole, Layout, Note, Run
 from draftdesk.render.paragraphs import ParagraphRenderer
-from draftdesk.render.runs import finish_runs
+from draftdesk.render.runs import RunCache
 from draftdesk.render.sandbox import TemplateRenderer
 
 _LINE_KEY = re.compile(r"^\[([a-z][a-z0-9-]*)\]\s?(.*)$")
@@ -33,13 +33,23 @@ class Renderer:
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
         self._templates: dict[str, TemplateRenderer] = {}
+        self._runs: dict[str, RunCache] = {}
 
-    def layout(self, document: Document, lang: str) -> Layout:
-        """Render `document` in `lang` into a Layout; RenderError on any fault."""
+    def layout(
+        self, document: Document, lang: str, numbers: ParagraphNumbers | None = None
+    ) -> Layout:
+        """Render `document` in `lang` into a Layout; RenderError on any fault.
+
+        `numbers` may be given when the caller already numbered the document as it is now.
+        """
         templates = self._templates.get(lang)
         if templates is None:
             templates = self._templates[lang] = TemplateRenderer(lang, self.pack.entities)
-        return _build(document, self.pack, lang, templates)
+        runs = self._runs.get(lang)
+        if runs is None:
+            runs = self._runs[lang] = RunCache(lang)
+        runs.start()
+        return _build(document, self.pack, lang, templates, runs, numbers)
 
 
 def build_layout(document: Document, pack: Pack, lang: str) -> Layout:
@@ -47,7 +57,14 @@ def build_layout(document: Document, pack: Pack, lang: str) -> Layout:
     return Renderer(pack).layout(document, lang)
 
 
-def _build(document: Document, pack: Pack, lang: str, templates: TemplateRenderer) -> Layout:
+def _build(
+    document: Document,
+    pack: Pack,
+    lang: str,
+    templates: TemplateRenderer,
+    runs: RunCache,
+    numbers: ParagraphNumbers | None = None,
+) -> Layout:
     meta = document.metadata
     if lang not in meta.languages:
         raise RenderError(
@@ -61,7 +78,8 @@ def _build(document: Document, pack: Pack, lang: str, templates: TemplateRendere
             f"body {meta.body!r} is not defined in pack {pack.id!r} "
             f"(bodies: {', '.join(pack.bodies)})"
         )
-    numbers = number_paragraphs(document)
+    if numbers is None:
+        numbers = number_paragraphs(document)
     renderer = ParagraphRenderer(document, pack, body, lang, numbers, templates)
     context = template_context(document, pack, lang)
     layout = Layout(
@@ -74,9 +92,11 @@ def _build(document: Document, pack: Pack, lang: str, templates: TemplateRendere
     )
 
     layout.blocks += _template_blocks(
-        pack, "masthead", lang, context, templates, BlockRole.MASTHEAD
+        pack, "masthead", lang, context, templates, runs, BlockRole.MASTHEAD
     )
-    layout.blocks += _template_blocks(pack, "opening", lang, context, templates, BlockRole.OPENING)
+    layout.blocks += _template_blocks(
+        pack, "opening", lang, context, templates, runs, BlockRole.OPENING
+    )
     style = pack.style
     parts = (
         (document.preamble, Part.PREAMBLE, BlockRole.PREAMBULAR,
@@ -88,23 +108,31 @@ def _build(document: Document, pack: Pack, lang: str, templates: TemplateRendere
         for index, paragraph in enumerate(paragraphs):
             end = last_terminator if index == len(paragraphs) - 1 else terminator
             layout.blocks += _paragraph_blocks(
-                renderer, paragraph, part, role, end, style.subparagraph_intro
+                renderer, runs, paragraph, part, role, end, style.subparagraph_intro
             )
-    layout.blocks += _template_blocks(pack, "closing", lang, context, templates, BlockRole.CLOSING)
+    layout.blocks += _template_blocks(
+        pack, "closing", lang, context, templates, runs, BlockRole.CLOSING
+    )
     for annex in document.annexes:
         title = annex.title.get(lang, "")
         layout.blocks.append(
             Block(
                 BlockRole.ANNEX_TITLE,
-                finish_runs(_text_items(title, "annex title"), lang),
+                runs.finish(_text_items(title, "annex title"), lang),
                 paragraph_id=annex.id,
             )
         )
         for paragraph in annex.paragraphs:
             layout.blocks += _paragraph_blocks(
-                renderer, paragraph, Part.ANNEX, BlockRole.ANNEX, "", style.subparagraph_intro
+                renderer,
+                runs,
+                paragraph,
+                Part.ANNEX,
+                BlockRole.ANNEX,
+                "",
+                style.subparagraph_intro,
             )
-    _number_notes(document, layout)
+    _number_notes(document, layout, runs)
     return layout
 
 
@@ -162,6 +190,7 @@ def _template_blocks(
     lang: str,
     context: dict[str, Any],
     templates: TemplateRenderer,
+    cache: RunCache,
     role: BlockRole,
 ) -> list[Block]:
     source = pack.layout_template(name, lang)
@@ -179,7 +208,7 @@ def _template_blocks(
             key, text = match.group(1), match.group(2)
         block_role = _KEY_ROLES.get(key, role)
         items = _text_items(text, f"layout/{name}.{lang}.j2")
-        runs = finish_runs(items, lang, bold=block_role is BlockRole.SPONSORS, place_marks=False)
+        runs = cache.finish(items, lang, bold=block_role is BlockRole.SPONSORS, place_marks=False)
         blocks.append(Block(block_role, runs, key=key or name))
     return blocks
 
@@ -191,6 +220,7 @@ def _text_items(text: str, where: str) -> list[Text | FootnoteRef]:
 
 def _paragraph_blocks(
     renderer: ParagraphRenderer,
+    runs: RunCache,
     paragraph: Paragraph,
     part: Part,
     role: BlockRole,
@@ -200,14 +230,24 @@ def _paragraph_blocks(
 ) -> list[Block]:
     """Blocks of a paragraph and its sub-paragraphs; the last leaf carries `terminator`."""
     own_terminator = intro if paragraph.children else terminator
-    items = renderer.items(paragraph, part)
     lang = renderer.lang
+    key = renderer.cache_key(paragraph, part)
+    if key is None:
+        finished = runs.finish(renderer.items(paragraph, part), lang, own_terminator)
+    else:
+        finished = runs.paragraph(
+            paragraph.id,
+            (*key, own_terminator),
+            paragraph.text.get(lang, []),
+            lambda: renderer.items(paragraph, part),
+            own_terminator,
+        )
     label = renderer.numbers.label(paragraph.id, lang)
     block_role = BlockRole.SUBPARAGRAPH if level else role
     blocks = [
         Block(
             block_role,
-            finish_runs(items, lang, own_terminator),
+            finished,
             label=label,
             level=level,
             paragraph_id=paragraph.id,
@@ -217,12 +257,12 @@ def _paragraph_blocks(
         last = index == len(paragraph.children) - 1
         child_terminator = terminator if last else ";"
         blocks += _paragraph_blocks(
-            renderer, child, part, role, child_terminator, intro, level + 1
+            renderer, runs, child, part, role, child_terminator, intro, level + 1
         )
     return blocks
 
 
-def _number_notes(document: Document, layout: Layout) -> None:
+def _number_notes(document: Document, layout: Layout, runs: RunCache) -> None:
     """Give every mark its number and collect the notes in order of first reference."""
     references = [run.note for block in layout.blocks for run in block.runs if run.note]
     marks = number_footnotes(references, document.footnotes)
@@ -235,12 +275,15 @@ def _number_notes(document: Document, layout: Layout) -> None:
                 marks[run.note], superscript=True, note=run.note, repeat=run.note in seen
             )
             seen.add(run.note)
+    footnotes: dict[str, Footnote] = {}
+    for note in document.footnotes:
+        footnotes.setdefault(note.id, note)  # the first of a duplicated id, as footnote()
     for ident in marks:
-        footnote = document.footnote(ident)
+        footnote = footnotes.get(ident)
         assert footnote is not None  # marks only hold existing footnotes
         items = [
             item
             for item in footnote.text.get(layout.lang, [])
             if isinstance(item, (Text, FootnoteRef))
         ]
-        layout.notes.append(Note(ident, marks[ident], finish_runs(items, layout.lang)))
+        layout.notes.append(Note(ident, marks[ident], runs.finish(items, layout.lang)))

@@ -72,6 +72,18 @@ class ParagraphRenderer:
             return body
         return self._with_opener(opener_key, part, body, where)
 
+    def cache_key(self, paragraph: Paragraph, part: Part) -> tuple[object, ...] | None:
+        """What `items` depends on besides the paragraph's text, when that is all; else None.
+
+        A clause reads the document (entities, dates) and a cross-reference the numbers,
+        so those paragraphs are never served from a cache.
+        """
+        if paragraph.clause or paragraph.slots:
+            return None
+        if any(isinstance(item, CrossRef) for item in paragraph.text.get(self.lang, ())):
+            return None
+        return (part, self.body.key, paragraph.opener)
+
     def _with_opener(self, key: str, part: Part, body: list[Item], where: str) -> list[Item]:
         phrase = self.pack.phrase(part, key)
         if phrase is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from draftdesk.language import (
@@ -10,7 +10,7 @@ from draftdesk.language import (
     apply_french_typography,
     superscript_spans,
 )
-from draftdesk.model.inline import FootnoteRef, Text
+from draftdesk.model.inline import FootnoteRef, Inline, Text
 from draftdesk.render.layout import Run
 
 PUNCTUATION = ",;:."
@@ -60,6 +60,72 @@ def finish_runs(
         elif piece.text:
             runs.extend(_typeset(piece, lang))
     return _merge(runs)
+
+
+_Entry = tuple[tuple[object, ...], list[Inline], tuple[Run, ...]]
+
+
+class RunCache:
+    """Finished runs by their inputs, kept from one render of a language to the next.
+
+    `finish_runs` is a pure function of its arguments, and an edit changes one paragraph
+    at a time, so a re-render finishes only what changed. Entries unused for a whole
+    render are dropped, which bounds the cache to about two renders' worth.
+    """
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._current: dict[tuple[object, ...], tuple[Run, ...]] = {}
+        self._previous: dict[tuple[object, ...], tuple[Run, ...]] = {}
+        self._paragraphs: dict[str, _Entry] = {}
+        self._old_paragraphs: dict[str, _Entry] = {}
+
+    def start(self) -> None:
+        """Begin a render: what the last render did not use is forgotten after this one."""
+        self._previous, self._current = self._current, {}
+        self._old_paragraphs, self._paragraphs = self._paragraphs, {}
+
+    def finish(
+        self,
+        items: Sequence[Text | FootnoteRef],
+        lang: str,
+        terminator: str = "",
+        *,
+        bold: bool = False,
+        place_marks: bool = True,
+    ) -> list[Run]:
+        """Same as `finish_runs`, from the cache when these inputs were finished before."""
+        key = (tuple(items), lang, terminator, bold, place_marks)
+        runs = self._current.get(key)
+        if runs is None:
+            runs = self._previous.get(key)
+            if runs is None:
+                runs = tuple(
+                    finish_runs(items, lang, terminator, bold=bold, place_marks=place_marks)
+                )
+            self._current[key] = runs
+        return list(runs)  # a fresh list: footnote numbering replaces marks in place
+
+    def paragraph(
+        self,
+        ident: str,
+        signature: tuple[object, ...],
+        text: list[Inline],
+        items: Callable[[], Sequence[Text | FootnoteRef]],
+        terminator: str,
+    ) -> list[Run]:
+        """Paragraph `ident`'s finished runs, resolving `items` only when the paragraph
+        is new or its `signature` (all else its items depend on) or `text` changed.
+
+        Checked by equality rather than by hashing: comparing a text with its stored copy
+        mostly compares identical objects, far cheaper than hashing every item.
+        """
+        entry = self._paragraphs.get(ident) or self._old_paragraphs.get(ident)
+        if entry is None or entry[0] != signature or entry[1] != text:
+            finished = tuple(self.finish(items(), self.lang, terminator))
+            entry = (signature, list(text), finished)
+        self._paragraphs[ident] = entry
+        return list(entry[2])
 
 
 def _apply_terminator(pieces: list[_Piece], lang: str, terminator: str, bold: bool) -> None:
