@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from draftdesk.export.registry import EXPORTERS
 from draftdesk.exporting import (
     ExportError,
     ExportRequest,
@@ -60,7 +59,6 @@ def test_unwritable_target_names_the_file(
         ExportRequest("pdf", ("en",), tmp_path / "x").targets()
 
 
-@pytest.mark.skipif("docx" not in EXPORTERS, reason="the DOCX exporter is not installed yet")
 def test_docx_export_writes_word_files(
     tmp_path: Path, un_document: Document, un_pack: Pack
 ) -> None:

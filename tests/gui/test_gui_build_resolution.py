@@ -11,7 +11,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from draftdesk.export.registry import EXPORTERS
 from draftdesk.gui.export_dialog import ExportDialog
 from draftdesk.gui.insert_dialogs import FootnoteDialog
 from draftdesk.gui.main_window import MainWindow
@@ -156,7 +155,6 @@ def test_build_number_footnote_reorder_undo_save_reopen(
     assert reopened.preview.text() == french
 
 
-@pytest.mark.skipif("docx" not in EXPORTERS, reason="the DOCX exporter is not installed")
 def test_export_docx_in_both_languages(
     qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
 ) -> None:

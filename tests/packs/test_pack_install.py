@@ -13,7 +13,6 @@ import pytest
 import draftdesk.packs.install
 from draftdesk.cli import main
 from draftdesk.errors import PackError
-from draftdesk.export.registry import EXPORTERS
 from draftdesk.model import fileformat
 from draftdesk.model.document import Paragraph
 from draftdesk.model.inline import parse_inline
@@ -163,7 +162,6 @@ def test_build_sign_trust_install_list_use_remove(
     assert f"pack '{EXTENSION_ID}' is not installed (available: oic-cfm, un-ga)" in err
 
 
-@pytest.mark.skipif("docx" not in EXPORTERS, reason="the DOCX exporter is not registered")
 def test_docx_export_uses_the_pack_reference_styles(
     user_folders: UserFolders, user_registry: PackRegistry, trusted: TrustedKeys
 ) -> None:
