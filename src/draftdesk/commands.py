@@ -84,7 +84,7 @@ class InsertParagraph:
         parent = document.find_paragraph(self.parent_id)
         if parent is None:
             raise CommandError(f"no paragraph {self.parent_id!r}")
-        if _depth(document, self.parent_id) >= MAX_SUBPARAGRAPH_DEPTH:
+        if document.depth(self.parent_id) >= MAX_SUBPARAGRAPH_DEPTH:
             raise CommandError(f"sub-paragraphs nest at most {MAX_SUBPARAGRAPH_DEPTH} levels")
         return parent.children
 
@@ -375,16 +375,6 @@ def _paragraph(document: Document, paragraph_id: str) -> Paragraph:
     if paragraph is None:
         raise CommandError(f"no paragraph {paragraph_id!r}")
     return paragraph
-
-
-def _depth(document: Document, paragraph_id: str) -> int:
-    """0 for a top-level paragraph, 1 for its sub-paragraphs, and so on."""
-    depth = 0
-    _, _, parent = document.locate(paragraph_id)
-    while parent is not None:
-        depth += 1
-        _, _, parent = document.locate(parent.id)
-    return depth
 
 
 def _check_references(document: Document, items: list[Inline], paragraph_id: str) -> None:

@@ -138,7 +138,7 @@ class ReparentParagraph:
                 raise CommandError("a paragraph cannot go under itself")
             if document.part_of(self.parent_id) is not part:
                 raise CommandError("a paragraph stays in its part (preamble or operative)")
-            if _depth(document, self.parent_id) + 1 + _height(moving) > MAX_SUBPARAGRAPH_DEPTH:
+            if document.depth(self.parent_id) + 1 + _height(moving) > MAX_SUBPARAGRAPH_DEPTH:
                 raise CommandError(f"sub-paragraphs nest at most {MAX_SUBPARAGRAPH_DEPTH} levels")
             target = parent.children
         bound = len(target) - (1 if target is siblings else 0)
@@ -201,15 +201,6 @@ def _footnote(document: Document, footnote_id: str) -> Footnote:
     if note is None:
         raise CommandError(f"no footnote {footnote_id!r}")
     return note
-
-
-def _depth(document: Document, paragraph_id: str) -> int:
-    depth = 0
-    _, _, parent = document.locate(paragraph_id)
-    while parent is not None:
-        depth += 1
-        _, _, parent = document.locate(parent.id)
-    return depth
 
 
 def _height(paragraph: Paragraph) -> int:

@@ -203,6 +203,15 @@ class Document:
                 return found
         raise KeyError(paragraph_id)
 
+    def depth(self, paragraph_id: str) -> int:
+        """0 for a top-level paragraph, 1 for its sub-paragraphs, and so on."""
+        depth = 0
+        _, _, parent = self.locate(paragraph_id)
+        while parent is not None:
+            depth += 1
+            _, _, parent = self.locate(parent.id)
+        return depth
+
     def part_of(self, paragraph_id: str) -> Part:
         """The part a paragraph (or sub-paragraph) belongs to."""
         for part, top in self.top_level():
