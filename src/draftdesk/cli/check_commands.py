@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 from draftdesk.model import fileformat
+from draftdesk.packs.locations import user_data_folder
 from draftdesk.packs.registry import PackRegistry
 from draftdesk.paths import resources_dir
 from draftdesk.proofing.checker import Checker
@@ -30,7 +28,6 @@ from draftdesk.validation import pack_for
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
-DATA_DIR_VARIABLE = "DRAFTDESK_DATA_DIR"
 """Overrides the user data folder (where the user dictionary lives), as for packs."""
 
 
@@ -106,13 +103,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def _user_dictionary_path() -> Path:
-    override = os.environ.get(DATA_DIR_VARIABLE)
-    folder = (
-        Path(override)
-        if override
-        else Path(platformdirs.user_data_dir("DraftDesk", appauthor=False))
-    )
-    return folder / USER_DICTIONARY_FILE
+    return user_data_folder() / USER_DICTIONARY_FILE
 
 
 def _json(path: Path, report: Report) -> dict[str, object]:

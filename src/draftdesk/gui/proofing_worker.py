@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from draftdesk.cli.check_commands import DATA_DIR_VARIABLE
 from draftdesk.errors import DraftDeskError
-from draftdesk.gui.context import APP_NAME, AppContext
+from draftdesk.gui.context import AppContext
 from draftdesk.model.document import Document
+from draftdesk.packs.locations import user_data_folder
 from draftdesk.packs.model import Pack
 from draftdesk.paths import resources_dir
 from draftdesk.proofing.checker import Checker
@@ -38,9 +36,7 @@ def user_dictionary_path(context: AppContext) -> Path:
     """The user dictionary the CLI uses too; a throw-away run keeps its own, in its folder."""
     if not context.persist:
         return context.config_dir / USER_DICTIONARY_FILE
-    override = os.environ.get(DATA_DIR_VARIABLE)
-    folder = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
-    return folder / USER_DICTIONARY_FILE
+    return user_data_folder() / USER_DICTIONARY_FILE
 
 
 class _SharedSpelling(Spelling):

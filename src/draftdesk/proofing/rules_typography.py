@@ -167,6 +167,7 @@ def _ordinals_en(text: str, say: Messages) -> list[Hit]:
 
 
 def _spaces(text: str, lang: str, say: Messages) -> list[Hit]:
+    patterns = [_SPACE_BEFORE_COMMA, _EN_SPACE_BEFORE] if lang == "en" else [_SPACE_BEFORE_COMMA]
     hits = [
         Hit(
             "punctuation-space",
@@ -177,21 +178,10 @@ def _spaces(text: str, lang: str, say: Messages) -> list[Hit]:
             m.group(),
             "",
         )
-        for m in _SPACE_BEFORE_COMMA.finditer(text)
+        for pattern in patterns
+        for m in pattern.finditer(text)
     ]
     if lang == "en":
-        hits += [
-            Hit(
-                "punctuation-space",
-                Severity.ERROR,
-                say("space-before-punctuation", mark=text[m.end()]),
-                m.start(),
-                m.end(),
-                m.group(),
-                "",
-            )
-            for m in _EN_SPACE_BEFORE.finditer(text)
-        ]
         return hits
     names = _SPACE_NAMES[say.ui_lang]
     checks = ((_FR_WRONG_HIGH, "nbsp-narrow", NNBSP), (_FR_WRONG_COLON, "nbsp-word", NBSP))
