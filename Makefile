@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck clean
+.PHONY: run test lint typecheck clean installer
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +16,8 @@ run: $(STAMP)
 	$(BIN)/python -m draftdesk.main_job out
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts bench
-	$(BIN)/ruff format --check src tests scripts bench
+	$(BIN)/ruff check src tests scripts bench packaging
+	$(BIN)/ruff format --check src tests scripts bench packaging
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -27,3 +27,8 @@ test: $(STAMP) lint typecheck
 
 clean:
 	rm -rf $(VENV) out build dist src/*.egg-info
+
+# Windows installer (NSIS + Windows wheels, see packaging/README.md):
+# dist/DraftDesk-<version>-win64-setup.exe; downloads are cached in build/installer-cache.
+installer: $(STAMP)
+	$(BIN)/python packaging/build_installer.py
