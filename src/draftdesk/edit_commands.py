@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from typing import Any
 
 from draftdesk.commands import Command, new_paragraph_id
-from draftdesk.errors import CommandError
+from draftdesk.errors import CommandError, DraftDeskError
 from draftdesk.model.document import (
     MAX_SUBPARAGRAPH_DEPTH,
     Document,
@@ -14,7 +15,16 @@ from draftdesk.model.document import (
     Paragraph,
     Part,
 )
-from draftdesk.model.inline import Inline, referenced_footnotes
+from draftdesk.model.inline import (
+    Inline,
+    Text,
+    parse_inline,
+    referenced_footnotes,
+    referenced_paragraphs,
+)
+from draftdesk.packs.model import Pack
+from draftdesk.render.sandbox import TemplateRenderer
+from draftdesk.render.slots import slot_context
 
 
 @dataclass(slots=True)
@@ -206,3 +216,97 @@ def _footnote(document: Document, footnote_id: str) -> Footnote:
 def _height(paragraph: Paragraph) -> int:
     """Levels of sub-paragraphs below a paragraph (0 when it has none)."""
     return 1 + max((_height(child) for child in paragraph.children), default=-1)
+
+
+@dataclass(slots=True)
+class ConvertClauseToText:
+    """Replace a paragraph's clause and slot values by the text they print (one undo step).
+
+    Made by `clause_to_text`, which renders the clause; the paragraph prints exactly as
+    before, but its words become free text to edit. Translation provenance is kept: the
+    words did not change, so no translation turns out of date.
+    """
+
+    paragraph_id: str
+    opener: str | None
+    text: dict[str, list[Inline]]
+    name: str = "Convert to free text"
+    _before: tuple[str | None, str | None, dict[str, Any], dict[str, list[Inline]]] | None = None
+
+    def apply(self, document: Document) -> None:
+        paragraph = document.find_paragraph(self.paragraph_id)
+        if paragraph is None:
+            raise CommandError(f"no paragraph {self.paragraph_id!r}")
+        if not paragraph.clause:
+            raise CommandError(f"paragraph {self.paragraph_id!r} has no clause to convert")
+        for items in self.text.values():
+            for ident in referenced_footnotes(items):
+                if document.footnote(ident) is None:
+                    raise CommandError(f"unknown footnote {ident!r}")
+            for ident in referenced_paragraphs(items):
+                if document.find_paragraph(ident) is None:
+                    raise CommandError(f"cannot refer to paragraph {ident!r}")
+        self._before = (
+            paragraph.opener,
+            paragraph.clause,
+            copy.deepcopy(paragraph.slots),
+            copy.deepcopy(paragraph.text),
+        )
+        paragraph.opener = self.opener
+        paragraph.clause = None
+        paragraph.slots = {}
+        paragraph.text = copy.deepcopy(self.text)
+
+    def revert(self, document: Document) -> None:
+        assert self._before is not None
+        paragraph = document.find_paragraph(self.paragraph_id)
+        assert paragraph is not None
+        paragraph.opener, paragraph.clause, slots, text = copy.deepcopy(self._before)
+        paragraph.slots, paragraph.text = slots, text
+
+
+def clause_to_text(document: Document, pack: Pack, paragraph_id: str) -> ConvertClauseToText:
+    """The command turning a clause paragraph into free text that prints the same.
+
+    The clause is rendered in every language of the document as the renderer does it
+    (template, slot values, body agreement); the opener the clause implies becomes the
+    paragraph's own, and the free text after the clause is kept after it. CommandError
+    when the paragraph has no clause or the clause cannot be rendered (a required slot
+    is empty): say so rather than convert half of it.
+    """
+    paragraph = document.find_paragraph(paragraph_id)
+    if paragraph is None:
+        raise CommandError(f"no paragraph {paragraph_id!r}")
+    clause = pack.clauses.get(paragraph.clause) if paragraph.clause else None
+    if clause is None:
+        raise CommandError(f"paragraph {paragraph_id!r} has no clause of pack {pack.id!r}")
+    body = pack.bodies[document.metadata.body]
+    text: dict[str, list[Inline]] = {}
+    for lang in document.metadata.languages:
+        where = f"paragraph {paragraph_id!r} ({lang.upper()})"
+        try:
+            context = slot_context(clause, paragraph.slots, lang, pack, document, where=where)
+            context.update(lang=lang, body_gender=body.gender, body_number=body.number)
+            output = TemplateRenderer(lang, pack.entities).render(
+                clause.templates[lang], context, where=f"{where}: clause {clause.key!r}"
+            )
+            items = parse_inline(" ".join(output.split()), where=where)
+        except DraftDeskError as exc:
+            raise CommandError(f"cannot convert: {exc}") from None
+        text[lang] = _joined(items, paragraph.text.get(lang, []))
+    return ConvertClauseToText(paragraph_id, paragraph.opener or clause.opener, text)
+
+
+def _joined(first: list[Inline], second: list[Inline]) -> list[Inline]:
+    """Clause text then free text, spaced as the renderer spaces them."""
+    if not first or not second:
+        return [*first, *second]
+    head = second[0]
+    if isinstance(head, Text) and head.text.lstrip().startswith(_NO_SPACE_BEFORE):
+        return [*first, Text(head.text.lstrip(), head.italic, head.superscript), *second[1:]]
+    if isinstance(head, Text) and head.text[:1].isspace():
+        return [*first, *second]
+    return [*first, Text(" "), *second]
+
+
+_NO_SPACE_BEFORE = (*",;:.)]’”»", "\u202f", "\u00a0")

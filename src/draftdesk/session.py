@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 from draftdesk.atomic import atomic_write
-from draftdesk.commands import Editor, new_document
+from draftdesk.commands import Editor, SetMetadata, new_document
 from draftdesk.errors import DocumentError, DraftDeskError
 from draftdesk.model import fileformat
 from draftdesk.model.document import Document
@@ -28,6 +29,14 @@ class FileChangedOnDiskError(DraftDeskError):
             f"{path}: was changed by another program since you opened it; "
             "saving now would overwrite those changes"
         )
+
+
+class DiskChange(StrEnum):
+    """How the open file compares with the version last read or written by us."""
+
+    SAME = "same"
+    CHANGED = "changed"  # another program wrote different contents
+    DELETED = "deleted"  # the file is gone (deleted, moved or renamed away)
 
 
 @dataclass(slots=True, frozen=True)
@@ -99,6 +108,24 @@ class Session:
         now = DiskState.of(self.path)
         return now is not None and now.digest != self.disk.digest
 
+    def disk_change(self) -> DiskChange:
+        """SAME, CHANGED or DELETED: what happened to the file since we read or wrote it.
+
+        Our own saves record what they wrote, so they never count as a change.
+        """
+        if self.path is None or self.disk is None:
+            return DiskChange.SAME
+        if not self.path.exists():
+            return DiskChange.DELETED
+        return DiskChange.CHANGED if self.changed_on_disk() else DiskChange.SAME
+
+    def disk_digest(self) -> str | None:
+        """The SHA-256 of the file's current contents (None without a readable file)."""
+        if self.path is None:
+            return None
+        state = DiskState.of(self.path)
+        return state.digest if state else None
+
     def save(self, path: Path | None = None, *, overwrite: bool = False) -> Path:
         """Save atomically to `path` (default: the current file) and mark the edits saved.
 
@@ -124,12 +151,27 @@ class Session:
         return target
 
 
-def open_session(path: Path, registry: PackRegistry) -> Session:
-    """Open a `.draftdesk` file; DocumentError / PackError / RenderError name what is wrong."""
+SWITCH_PACK_VERSION = "Switch pack version"
+"""The name of the undo step `open_session(..., pack_version=…)` records."""
+
+
+def open_session(
+    path: Path, registry: PackRegistry, *, pack_version: str | None = None
+) -> Session:
+    """Open a `.draftdesk` file; DocumentError / PackError / RenderError name what is wrong.
+
+    When the pack version the file records is not installed, pack_for raises
+    MissingPackVersionError (with `.closest`); opening again with `pack_version` set to
+    another installed version switches the document to it as an undoable, unsaved edit:
+    the file keeps its version until the user saves.
+    """
     path = Path(path)
     document = fileformat.load(path)
+    editor = Editor(document)
+    if pack_version is not None and pack_version != document.metadata.pack_version:
+        editor.execute(SetMetadata("pack_version", pack_version, name=SWITCH_PACK_VERSION))
     pack = pack_for(document, registry)
-    return Session(Editor(document), pack, path.resolve(), DiskState.of(path))
+    return Session(editor, pack, path.resolve(), DiskState.of(path))
 
 
 def new_session(

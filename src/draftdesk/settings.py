@@ -29,6 +29,8 @@ class Settings:
     window_geometry: str = ""  # Qt's saveGeometry(), base64
     window_state: str = ""
     languagetool_url: str = ""  # an organisation's LanguageTool server; "" = none
+    languagetool_local: str = ""  # the folder DraftDesk installed LanguageTool into; "" = none
+    languagetool_offer_declined: bool = False  # "Not now" to the download: do not ask again
 
     def add_recent(self, path: Path) -> None:
         """Put `path` first in the recent files, without duplicates, at most MAX_RECENT."""

@@ -13,6 +13,7 @@ from draftdesk.packs.registry import PackRegistry
 from draftdesk.paths import resources_dir
 from draftdesk.proofing.checker import Checker
 from draftdesk.proofing.findings import Finding, Report, Severity
+from draftdesk.proofing.ignores import without_ignored
 from draftdesk.proofing.languagetool import LanguageToolGrammar, LanguageToolSettings
 from draftdesk.proofing.messages import Messages
 from draftdesk.proofing.rules_document import GLOSSARY_FILE, load_glossary
@@ -45,6 +46,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--ui-lang", choices=["en", "fr"], default="en", help="language of the messages"
     )
     check.add_argument("--no-spelling", action="store_true", help="skip the spelling check")
+    check.add_argument(
+        "--show-ignored",
+        action="store_true",
+        help="also list the findings the document marks as ignored",
+    )
     check.add_argument(
         "--dictionary",
         type=Path,
@@ -95,10 +101,13 @@ def run_check(args: argparse.Namespace) -> int:
     finally:
         if grammar is not None:
             grammar.close()
+    ignored = 0
+    if not args.show_ignored:
+        report, ignored = without_ignored(report, document.ignores)
     if args.json:
-        print(json.dumps(_json(args.file, report), ensure_ascii=False, indent=2))
+        print(json.dumps(_json(args.file, report, ignored), ensure_ascii=False, indent=2))
     else:
-        _print_human(args.file, report, Messages(args.ui_lang))
+        _print_human(args.file, report, Messages(args.ui_lang), ignored)
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
 
@@ -106,12 +115,13 @@ def _user_dictionary_path() -> Path:
     return user_data_folder() / USER_DICTIONARY_FILE
 
 
-def _json(path: Path, report: Report) -> dict[str, object]:
+def _json(path: Path, report: Report, ignored: int) -> dict[str, object]:
     return {
         "file": str(path),
         "errors": report.count(Severity.ERROR),
         "warnings": report.count(Severity.WARNING),
         "notes": report.count(Severity.INFO),
+        "ignored": ignored,
         "notices": report.notices,
         "findings": [finding.to_json() for finding in report.findings],
     }
@@ -126,7 +136,7 @@ def _where(finding: Finding) -> str:
     return f"{place} ({finding.lang.upper()})"
 
 
-def _print_human(path: Path, report: Report, say: Messages) -> None:
+def _print_human(path: Path, report: Report, say: Messages, ignored: int) -> None:
     for notice in report.notices:
         print(f"{path}: {notice}", file=sys.stderr)
     for finding in report.findings:
@@ -141,4 +151,6 @@ def _print_human(path: Path, report: Report, say: Messages) -> None:
         warnings=str(report.count(Severity.WARNING)),
         notes=str(report.count(Severity.INFO)),
     )
+    if ignored:
+        summary += "; " + say("ignored", count=str(ignored))
     print(f"{path}: {summary}")

@@ -37,6 +37,8 @@ class WindowActions:
         self.undo = self._make(_("&Undo"), w.undo, std.Undo)
         self.redo = self._make(_("&Redo"), w.redo, "Ctrl+Y")
         self.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        for action in (self.undo, self.redo):  # the toolbar keeps a short, steady label
+            action.setIconText(action.text().replace("&", ""))
         self.preferences = self._make(_("&Preferences…"), w.preferences, "Ctrl+,")
         self.details = self._make(_("&Details of the Resolution"), w.show_details, "Ctrl+D")
         self.add_preambular = self._make(

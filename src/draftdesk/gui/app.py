@@ -8,8 +8,6 @@ from pathlib import Path
 
 # The headless core before PySide6: once loaded, PySide6 reads the source of every module
 # imported after it (its __feature__ import hook), a tenth of a second at start-up.
-import babel.messages.pofile  # noqa: F401
-
 import draftdesk.autosave
 import draftdesk.commands
 import draftdesk.edit_commands
@@ -163,8 +161,10 @@ def run(
         from draftdesk.gui.automation import Automation
 
         Automation(window).start()
-    if error is not None:
-        show_error(window, _("Cannot open the file"), error)
+    if error is not None and file is not None:
+        # Opening again through the window words each problem itself and, for a missing
+        # pack version, offers the closest one instead of a command-line hint.
+        window.files.open_path(file, ask=False)
     if file is not None and error is None:
         window.outline.select(Selection("details"))
     offer_recovery(window)

@@ -2,8 +2,9 @@
 
 Each request acts on the real widgets, as a user would: it types into the palette's search
 box and presses its Insert button, types keys into a text field, clicks dialog buttons.
-Events go to stdout as JSON lines: `ready`, `done` (after each request), `autosaved`.
-Only the crash-recovery test uses it; it is off unless the variable is set.
+Events go to stdout as JSON lines: `ready`, `done` (after each request), `autosaved`,
+`proofing-ready` (dictionaries loaded). The crash-recovery test and bench/gui_bench.py use
+it; it is off unless the variable is set.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ class Automation(QObject):
         super().__init__(window)
         self.window = window
         self.request.connect(self._perform)
+        # The benchmark waits for this before it reads the process's peak memory.
+        window.proofing.service.ready.connect(lambda: self._emit("proofing-ready"))
         window.files.autosaved.connect(
             lambda count: self._emit(
                 "autosaved", writes=count, generation=window.controller.generation
@@ -74,6 +77,8 @@ class Automation(QObject):
             QTest.keyClicks(window.editor.columns[lang].text, str(request["text"]))
         elif op == "click":
             self._click(str(request["button"]))
+        elif op == "check":
+            window.proofing.check_now()  # the whole document, as Check Now does
         elif op == "state":
             self._emit("state", **self._state())
             return

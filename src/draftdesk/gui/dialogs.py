@@ -210,10 +210,25 @@ class PreferencesDialog(QDialog):
         self.languagetool.setToolTip(
             _("Grammar is checked by this server; leave empty to check without it")
         )
+        # Offline grammar: asking closes the dialog; the findings panel offers the download.
+        self.offline_requested = False
+        self.offline_status = QLabel(
+            _("Installed in {folder}").format(folder=settings.languagetool_local)
+            if settings.languagetool_local
+            else _("Not installed"),
+            self,
+        )
+        self.offline_status.setObjectName("languagetool-local-status")
+        self.offline_status.setWordWrap(True)
+        self.offline_button = QPushButton(_("Set Up Offline Grammar…"), self)
+        self.offline_button.setObjectName("languagetool-set-up")
+        self.offline_button.clicked.connect(self._ask_offline)
         form = QFormLayout()
         form.addRow(_("&Interface language:"), self.language)
         form.addRow(_("&Autosave every:"), self.autosave)
         form.addRow(_("&LanguageTool server:"), self.languagetool)
+        form.addRow(_("LanguageTool on this computer:"), self.offline_status)
+        form.addRow("", self.offline_button)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -228,6 +243,10 @@ class PreferencesDialog(QDialog):
         settings.ui_language = str(self.language.currentData())
         settings.autosave_seconds = self.autosave.value()
         settings.languagetool_url = self.languagetool.text().strip()
+
+    def _ask_offline(self) -> None:
+        self.offline_requested = True
+        self.accept()
 
 
 class ShortcutsDialog(QDialog):

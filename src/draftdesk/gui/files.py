@@ -16,7 +16,10 @@ from draftdesk.gui.dialogs import (
     ask_save_changes,
     show_error,
 )
-from draftdesk.gui.i18n import _
+from draftdesk.gui.disk_watch import DiskWatch
+from draftdesk.gui.file_prompts import ask_other_pack_version
+from draftdesk.gui.i18n import N_, _
+from draftdesk.packs.registry import MissingPackVersionError
 from draftdesk.session import FileChangedOnDiskError, Session, new_session, open_session
 
 if TYPE_CHECKING:
@@ -24,6 +27,8 @@ if TYPE_CHECKING:
     from draftdesk.gui.main_window import MainWindow
 
 FILE_FILTER = "DraftDesk (*.draftdesk)"
+SWITCH_STEP = N_("Switch pack version")
+"""The undo step of opening with another pack version (named in the core), for the catalogue."""
 
 
 class DocumentFiles(QObject):
@@ -56,6 +61,7 @@ class DocumentFiles(QObject):
         self.soon.timeout.connect(self.autosave)
         self.last_job: ExportJob | None = None
         self._autosaved_changes: int | None = None
+        self.watch = DiskWatch(self)
 
     @property
     def session(self) -> Session:
@@ -139,7 +145,9 @@ class DocumentFiles(QObject):
         if ask and not self.may_discard():
             return False
         try:
-            session = open_session(path, self.context.registry)
+            session = self._open_session(path)
+            if session is None:
+                return False
         except NewerFormatError as exc:
             show_error(self.window, _("Made by a newer DraftDesk"), _newer_message(path, exc))
             return False
@@ -152,6 +160,29 @@ class DocumentFiles(QObject):
         self._remember(path)
         self.window.set_session(session)
         return True
+
+    def _open_session(self, path: Path) -> Session | None:
+        """The session of `path`; when its pack version is missing, offer the closest one.
+
+        None when the user declines; any other problem raises for `open_path` to word.
+        """
+        try:
+            return open_session(path, self.context.registry)
+        except MissingPackVersionError as exc:
+            if exc.closest is None:
+                raise
+            if not ask_other_pack_version(
+                self.window, path.name, exc.pack_id, exc.version, exc.closest
+            ):
+                return None
+            session = open_session(path, self.context.registry, pack_version=exc.closest)
+            self.window.statusBar().showMessage(
+                _("Opened with {pack} {version}: check the preview, then save.").format(
+                    pack=exc.pack_id, version=exc.closest
+                ),
+                15000,
+            )
+            return session
 
     def _remember(self, path: Path) -> None:
         settings = self.context.settings
@@ -215,6 +246,7 @@ class DocumentFiles(QObject):
         if self.slot is not None:
             self.slot.clear()
         self._autosaved_changes = None
+        self.watch.arm()  # Save As moves the watch; a replaced inode needs a new one
         self._remember(written)
         self.window.controller.saved()
         self.window.statusBar().showMessage(_("Saved {path}").format(path=written), 5000)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QMimeData, QRect, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QFont,
     QFontMetricsF,
     QKeyEvent,
@@ -18,7 +19,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
 
 from draftdesk.model.inline import CrossRef, FootnoteRef, Inline, Text, merge_adjacent
 
@@ -29,6 +30,8 @@ OBJECT_CHAR = "\ufffc"
 
 ChipLabeler = Callable[[str, str], str]
 """(kind "fn" | "xref", id) → what the chip shows: "3", "paragraph 5 above"."""
+MenuHook = Callable[[QMenu, int], None]
+"""Adds entries for the character position right-clicked (proofing: suggestions, Ignore)."""
 
 
 class _ChipPainter(QPyTextObject):
@@ -100,6 +103,7 @@ class InlineTextEdit(QTextEdit):
         self._painter = _ChipPainter(self)
         self.document().documentLayout().registerHandler(CHIP_TYPE, self._painter)
         self._loading = False
+        self.menu_hook: MenuHook | None = None
         self.textChanged.connect(self._changed)
 
     def chip_text(self, kind: str, ident: str) -> str:
@@ -149,6 +153,26 @@ class InlineTextEdit(QTextEdit):
     def _changed(self) -> None:
         if not self._loading:
             self.edited.emit()
+
+    # Context menu ------------------------------------------------------------------------
+
+    def context_menu_at(self, point: QPoint) -> QMenu:
+        """The menu for a right-click at `point`: the hook's entries first, then Qt's own."""
+        menu = self.createStandardContextMenu(point)
+        for action in menu.actions():
+            # The field keeps no history of its own (Ctrl+Z undoes in the document), so Qt's
+            # Undo and Redo entries would only ever be greyed out.
+            if action.objectName() in ("edit-undo", "edit-redo"):
+                menu.removeAction(action)
+        if self.menu_hook is not None:
+            self.menu_hook(menu, self.cursorForPosition(point).position())
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        """Show `context_menu_at` where the user clicked."""
+        menu = self.context_menu_at(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     # Keys and clipboard ------------------------------------------------------------------
 

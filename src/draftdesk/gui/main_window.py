@@ -25,12 +25,12 @@ from draftdesk.gui.footnote_editor import FootnoteEditor
 from draftdesk.gui.i18n import _
 from draftdesk.gui.metadata_form import MetadataForm
 from draftdesk.gui.outline import OutlineView, Selection
-from draftdesk.gui.pack_manager import open_pack_manager
 from draftdesk.gui.palette import PalettePane
 from draftdesk.gui.paragraph_editor import ParagraphEditor
 from draftdesk.gui.paragraph_ops import ParagraphOps
 from draftdesk.gui.preview import PreviewPane
 from draftdesk.gui.proofing_panel import ProofingPanel
+from draftdesk.gui.splitter_state import restore_splitters, save_splitters
 from draftdesk.gui.welcome import WelcomePage
 from draftdesk.model.document import Paragraph, Part, TranslationState
 from draftdesk.packs.locations import user_config_folder
@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self.editor = ParagraphEditor(self.controller, self)
         self.details = MetadataForm(self.controller, self)
         self.footnote_editor = FootnoteEditor(self.controller, self)
-        self.welcome = WelcomePage(self)
+        self.welcome = WelcomePage(self, autosave_seconds=context.settings.autosave_seconds)
         self.preview = PreviewPane(self)
         self.center = QStackedWidget(self)
         for page in (self.welcome, self.editor, self.details, self.footnote_editor):
@@ -66,11 +66,15 @@ class MainWindow(QMainWindow):
         left.addWidget(self.outline)
         left.addWidget(self.palette_pane)
         left.setSizes([520, 380])
+        self.left_splitter = left
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.center)
         self.splitter.addWidget(self.preview)
-        self.splitter.setSizes([420, 520, 460])
+        # Outline lines read as printed: give them room; a wider window widens the text.
+        self.splitter.setSizes([530, 470, 400])
+        for pane, stretch in enumerate((1, 2, 2)):
+            self.splitter.setStretchFactor(pane, stretch)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.status_counts = QLabel(self)
@@ -352,7 +356,10 @@ class MainWindow(QMainWindow):
             before = self.context.settings.ui_language
             dialog.apply_to(self.context.settings)
             self.files.timer.setInterval(self.context.settings.autosave_seconds * 1000)
+            self.welcome.set_autosave_seconds(self.context.settings.autosave_seconds)
             self.context.save_settings()
+            if dialog.offline_requested:
+                self.proofing.offer_offline_grammar()
             if self.context.settings.ui_language != before:
                 self.language_switch_requested.emit()
 
@@ -362,6 +369,9 @@ class MainWindow(QMainWindow):
 
     def manage_packs(self) -> None:
         """The Template Packs dialog; packs installed there are offered by New… at once."""
+        # Imported on first use: pack signing (cryptography) is not needed to start.
+        from draftdesk.gui.pack_manager import open_pack_manager
+
         metadata = self.controller.document.metadata
         open_pack_manager(
             self.context.registry,
@@ -389,6 +399,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode("ascii")))
         else:
             self.resize(1400, 900)
+        restore_splitters((self.splitter, self.left_splitter), settings.window_state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Ask about unsaved changes; remember the window; remove the autosave."""
@@ -397,6 +408,7 @@ class MainWindow(QMainWindow):
             return
         settings = self.context.settings
         settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        settings.window_state = save_splitters((self.splitter, self.left_splitter))
         self.context.save_settings()
         self.files.close()
         event.accept()

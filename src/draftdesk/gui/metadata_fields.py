@@ -52,11 +52,19 @@ class Pair(QWidget):
         return {lang: edit.text() for lang, edit in self.edits.items() if edit.text()}
 
     def set_value(self, value: dict[str, str]) -> None:
-        """Show texts without moving the cursor of an unchanged field."""
+        """Show texts without moving the cursor of an unchanged field.
+
+        A long title is shown from its first word (setText leaves the view scrolled to
+        the end) with the whole text as the tooltip; a field being typed in keeps its
+        cursor.
+        """
         for lang, edit in self.edits.items():
             text = value.get(lang, "")
             if edit.text() != text:
                 edit.setText(text)
+                if not edit.hasFocus():
+                    edit.setCursorPosition(0)
+            edit.setToolTip(text)
 
 
 def hijri_text(meeting: Meeting) -> str:

@@ -27,7 +27,8 @@ class OutlineView(QTreeView):
     """A tree of the resolution; drag a paragraph or press Alt+Shift+arrows to move it.
 
     Moves are requested, never made here: the window turns them into commands, and the
-    tree is rebuilt from the document (so numbers are always the computed ones).
+    tree follows the document (one row moved, or rebuilt), so numbers are always the
+    computed ones.
     """
 
     selected = Signal(object)  # Selection

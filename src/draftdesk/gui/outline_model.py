@@ -66,8 +66,9 @@ def shorten(text: str) -> str:
 class OutlineModel(QAbstractItemModel):
     """Details, preamble, operative part and footnotes of one document.
 
-    Structure changes rebuild the (cheap) node tree; a line's words are computed when
-    the view asks for them, so a 600-paragraph resolution costs what is on screen.
+    A paragraph moved among its siblings moves its row (the view keeps everything else);
+    other structure changes rebuild the (cheap) node tree. A line's words are computed
+    when the view asks for them, so a 600-paragraph resolution costs what is on screen.
     """
 
     def __init__(self) -> None:
@@ -96,6 +97,8 @@ class OutlineModel(QAbstractItemModel):
         expanded and selected; another document resets the model. Returns the lines
         that are new and have sub-lines (for the view to expand).
         """
+        if document is self.document and self._move_row(document, numbers, marks):
+            return []
         if document is not self.document:
             self.beginResetModel()
             self._build(document, pack, numbers, marks)
@@ -115,6 +118,48 @@ class OutlineModel(QAbstractItemModel):
         self.changePersistentIndexList(old, moved)
         self.layoutChanged.emit()
         return [n for i, n in self.nodes.items() if n.children and i not in before]
+
+    def _move_row(
+        self, document: Document, numbers: ParagraphNumbers, marks: dict[str, str]
+    ) -> bool:
+        """Move one row when the only change is one paragraph moved among its siblings."""
+        if self.only_untranslated:
+            return False  # lines may be hidden: the tree is not the document's shape
+        moved: tuple[Node, int, int] | None = None
+        for parent, new_ids in _sibling_lists(document, self.root, self.nodes):
+            if parent is None:
+                return False
+            old_ids = [child.ident for child in parent.children]
+            if old_ids == new_ids:
+                continue
+            place = _single_move(old_ids, new_ids)
+            if place is None or moved is not None:
+                return False
+            moved = (parent, *place)
+        if moved is None:
+            return False
+        parent, source, target = moved
+        where = self.index_of(parent)
+        if not self.beginMoveRows(where, source, source, where, target + (target > source)):
+            return False
+        node = parent.children.pop(source)
+        parent.children.insert(target, node)
+        low, high = min(source, target), max(source, target)
+        for row in range(low, high + 1):
+            parent.children[row].row = row
+        self.endMoveRows()
+        self.numbers, self.marks = numbers, marks
+        self.paragraphs = {p.id: p for p in document.all_paragraphs()}  # an undo may copy
+        # Numbers of the lines between the two places, and footnote marks, may change.
+        self.dataChanged.emit(
+            self.index(low, 0, where), self.index(high, 1, where), [Qt.ItemDataRole.DisplayRole]
+        )
+        notes = self.root.children[-1]
+        if notes.children:
+            self.dataChanged.emit(
+                self.index_of(notes.children[0]), self.index_of(notes.children[-1], 1)
+            )
+        return True
 
     def _build(
         self, document: Document, pack: Pack, numbers: ParagraphNumbers, marks: dict[str, str]
@@ -160,8 +205,12 @@ class OutlineModel(QAbstractItemModel):
 
     # Lines -------------------------------------------------------------------------------
 
-    def line(self, node: Node) -> str:
-        """The words of a line: "5. Requests the Secretary-General …", "Preamble (27)"."""
+    def line(self, node: Node, *, limit: bool = True) -> str:
+        """The words of a line: "5. Requests the Secretary-General …", "Preamble (27)".
+
+        With `limit` False the words are whole (the row's tooltip).
+        """
+        cut = shorten if limit else str
         if node.kind == "details":
             return _("Details (masthead, title, sponsors)")
         if node.kind == "part":
@@ -173,7 +222,7 @@ class OutlineModel(QAbstractItemModel):
             note = self.document.footnote(node.ident)
             note_text = plain_text(note.text.get(source, [])) if note else ""
             mark = (note.symbol if note else None) or self.marks.get(node.ident, "–")
-            return f"{mark}  {shorten(note_text)}"
+            return f"{mark}  {cut(note_text)}"
         label = (
             self.numbers.label(node.ident, source) if node.ident in self.numbers.positions else ""
         )
@@ -184,7 +233,7 @@ class OutlineModel(QAbstractItemModel):
                 return node.ident
             body = self.pack.bodies[self.document.metadata.body]
             text = snippet(paragraph, self.pack, body, self._parts[node.ident], source)
-        return f"{label} {shorten(text)}" if label else shorten(text)
+        return f"{label} {cut(text)}" if label else cut(text)
 
     def status(self, node: Node) -> tuple[str, str]:
         """("FR out of date", colour) for a paragraph whose translation needs work."""
@@ -254,6 +303,8 @@ class OutlineModel(QAbstractItemModel):
             return None
         node: Node = index.internalPointer()
         column = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return self.line(node, limit=False)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.line(node) if column == 0 else self.status(node)[0]
         if role == Qt.ItemDataRole.AccessibleTextRole and column == 1:
@@ -292,3 +343,42 @@ class OutlineModel(QAbstractItemModel):
         node: Node = indexes[0].internalPointer()
         data.setData(MIME, node.ident.encode("utf-8"))
         return data
+
+
+def _sibling_lists(
+    document: Document, root: Node, nodes: dict[str, Node]
+) -> list[tuple[Node | None, list[str]]]:
+    """Each outline line with sub-lines and the ids the document now has under it.
+
+    A line the tree lacks (a paragraph that just got its first sub-paragraph) is None.
+    """
+    tops = {n.ident: n for n in root.children if n.kind == "part"}
+    result: list[tuple[Node | None, list[str]]] = []
+
+    def walk(node: Node | None, paragraphs: list[Paragraph]) -> None:
+        result.append((node, [p.id for p in paragraphs]))
+        for paragraph in paragraphs:
+            child = nodes.get(paragraph.id)
+            if child is not None and child.parent is not node:
+                child = None  # moved to another parent: not a move among siblings
+            if paragraph.children or (child is not None and child.children):
+                walk(child, paragraph.children)
+
+    for part in (Part.PREAMBLE, Part.OPERATIVE):
+        walk(tops.get(part.value), document.part_list(part))
+    return result
+
+
+def _single_move(old: list[str], new: list[str]) -> tuple[int, int] | None:
+    """(from, to) when `new` is `old` with one item moved; None otherwise."""
+    if len(old) != len(new):
+        return None
+    first = next(i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b)
+    last = len(old) - 1
+    while old[last] == new[last]:
+        last -= 1
+    if new[first:last] == old[first + 1 : last + 1] and new[last] == old[first]:
+        return first, last  # moved down
+    if new[first + 1 : last + 1] == old[first:last] and new[first] == old[last]:
+        return last, first  # moved up
+    return None

@@ -21,84 +21,21 @@ from PySide6.QtWidgets import (
 )
 
 from draftdesk.commands import SetParagraphField, SetText
+from draftdesk.edit_commands import clause_to_text
+from draftdesk.errors import CommandError
 from draftdesk.gui.controller import Change, ChangeKind, DocumentController
-from draftdesk.gui.i18n import _, current_language
+from draftdesk.gui.i18n import N_, _, current_language
 from draftdesk.gui.inline_edit import InlineTextEdit
+from draftdesk.gui.language_column import LanguageColumn, language_name
 from draftdesk.gui.preview_html import runs_html
 from draftdesk.gui.slot_form import SlotForm
 from draftdesk.model.document import Paragraph, Part, TranslationState
 from draftdesk.numbering import cross_reference_text
 
+__all__ = ["ParagraphEditor", "language_name"]  # the footnote editor names languages alike
 
-def language_name(lang: str) -> str:
-    """The interface name of a document language."""
-    return _("English") if lang == "en" else _("French")
-
-
-class _LanguageColumn:
-    """One language of the paragraph: status line, text field, and how it will print.
-
-    Its widgets go into one grid with the other language's, row by row, so both text
-    fields and both "prints as" boxes line up whatever their contents.
-    """
-
-    def __init__(self, lang: str, editor: ParagraphEditor, parent: QWidget) -> None:
-        self.lang = lang
-        self.heading = QLabel(parent)
-        font = self.heading.font()
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.status = QLabel(parent)
-        self.status.setAccessibleName(
-            _("Translation status ({language})").format(language=language_name(lang))
-        )
-        self.text = InlineTextEdit(
-            lambda kind, ident: editor.chip_label(kind, ident, lang), parent
-        )
-        self.text.setObjectName(f"text-{lang}")
-        self.text.setAccessibleName(
-            _("{language} text of the paragraph").format(language=language_name(lang))
-        )
-        self.text.setPlaceholderText(
-            _("English text after the opener…")
-            if lang == "en"
-            else _("French text after the opener…")
-        )
-        self.text.setMinimumHeight(110)
-        self.confirm = QPushButton(_("Mark as up to date"), parent)
-        self.confirm.setAccessibleName(
-            _("Mark the {language} text as up to date").format(language=language_name(lang))
-        )
-        self.confirm.setToolTip(
-            _("The translation still says the same: clear the out-of-date mark")
-        )
-        self.rendered = QLabel(parent)
-        self.rendered.setWordWrap(True)
-        self.rendered.setTextFormat(Qt.TextFormat.RichText)
-        self.rendered.setAccessibleName(
-            _("How the paragraph prints in {language}").format(language=language_name(lang))
-        )
-        self.rendered.setFrameShape(QFrame.Shape.StyledPanel)
-        self.rendered.setMargin(6)
-        self.rendered.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.prints = QLabel(_("Prints as:"), parent)
-
-    def place(self, grid: QGridLayout, column: int) -> None:
-        """Put the widgets in `column` of the editor's grid (rows: top, text, prints as)."""
-        top = QHBoxLayout()
-        top.addWidget(self.heading)
-        top.addStretch(1)
-        top.addWidget(self.status)
-        top.addWidget(self.confirm)
-        grid.addLayout(top, 0, column)
-        grid.addWidget(self.text, 1, column)
-        grid.addWidget(self.prints, 2, column)
-        grid.addWidget(self.rendered, 3, column, Qt.AlignmentFlag.AlignTop)
-
-    def setEnabled(self, enabled: bool) -> None:  # noqa: N802 - as a widget would say it
-        """Grey out a language the document does not have."""
-        for widget in (self.heading, self.status, self.text, self.confirm, self.rendered):
-            widget.setEnabled(enabled)
+CONVERT_STEP = N_("Convert to free text")
+"""The undo step of Convert to Free Text (named by the core command), for the catalogue."""
 
 
 class ParagraphEditor(QScrollArea):
@@ -133,23 +70,34 @@ class ParagraphEditor(QScrollArea):
         )
         self.opener.setMinimumContentsLength(16)
         self.clause_label = QLabel(inner)
+        self.clause_label.setWordWrap(True)
+        self.convert = QPushButton(_("Convert to Free Text"), inner)
+        self.convert.setObjectName("convert-to-text")
+        self.convert.setToolTip(
+            _("Replace the clause by the words it prints, to edit them freely (Ctrl+Z undoes)")
+        )
+        self.convert.clicked.connect(self.convert_to_text)
+        clause_row = QHBoxLayout()
+        clause_row.addWidget(self.clause_label, 1)
+        clause_row.addWidget(self.convert)
         self.slots = SlotForm(inner)
         form = QFormLayout()
         opener_caption = QLabel(_("&Opener:"), inner)
         opener_caption.setBuddy(self.opener)
         form.addRow(opener_caption, self.opener)
-        form.addRow(self.clause_label)
+        form.addRow(clause_row)
         form.addRow(self.slots)
-        self.columns = {lang: _LanguageColumn(lang, self, inner) for lang in ("en", "fr")}
-        grid = QGridLayout()
+        self.columns = {lang: LanguageColumn(lang, self, inner) for lang in ("en", "fr")}
+        self.grid = QGridLayout()
         for number, column in enumerate(self.columns.values()):
-            column.place(grid, number)
-            grid.setColumnStretch(number, 1)
-        grid.setRowStretch(1, 1)
+            column.place(self.grid, number)
+            self.grid.setColumnStretch(number, 1)
+        self._clause_mode: bool | None = None
+        self._set_clause_mode(False)
         layout = QVBoxLayout(inner)
         layout.addWidget(self.heading)
         layout.addLayout(form)
-        layout.addLayout(grid, 1)
+        layout.addLayout(self.grid, 1)
         for lang, column in self.columns.items():
             column.text.edited.connect(lambda code=lang: self._text_edited(code))
             column.text.enter_pressed.connect(self.new_paragraph_requested)
@@ -207,6 +155,7 @@ class ParagraphEditor(QScrollArea):
                 name = clause.label.get(ui) or clause.label.get("en") or clause.key
                 self.clause_label.setText(_("Clause: {name}").format(name=name))
                 self.clause_label.show()
+                self.convert.show()
                 if full or paragraph.slots != self.slots.values:
                     # Rebuilt for another paragraph or an undo, never for the form's own
                     # edit: that would delete the widget whose signal is being handled.
@@ -214,7 +163,9 @@ class ParagraphEditor(QScrollArea):
                 self.slots.show()
             else:
                 self.clause_label.hide()
+                self.convert.hide()
                 self.slots.hide()
+            self._set_clause_mode(clause is not None)
             for lang, column in self.columns.items():
                 column.heading.setText(language_name(lang))
                 column.text.setPlaceholderText(_placeholder(lang, clause is not None))
@@ -228,6 +179,18 @@ class ParagraphEditor(QScrollArea):
             self._loading = False
         for lang in self.columns:
             self._layout_ready(lang)
+
+    def _set_clause_mode(self, clause: bool) -> None:
+        """Lay the columns out for a clause paragraph or a free-text one."""
+        if clause is self._clause_mode:
+            return
+        self._clause_mode = clause
+        for column in self.columns.values():
+            column.arrange(self.grid, clause=clause)
+        # The growing row: the text field of free text; below everything for a clause.
+        for row in range(6):
+            self.grid.setRowStretch(row, 0)
+        self.grid.setRowStretch(5 if clause else 2, 1)
 
     def _no_opener_text(self, clause_opener: str | None) -> str:
         """First line of the opener list: none, or the clause's own opener."""
@@ -306,6 +269,21 @@ class ParagraphEditor(QScrollArea):
         command = SetText(self.paragraph_id, lang, items, name="Edit text")
         self.controller.execute(command, typing=True)
 
+    def convert_to_text(self) -> None:
+        """Turn the clause into free text that prints the same (one undoable step)."""
+        paragraph_id = self.paragraph_id
+        if paragraph_id is None:
+            return
+        try:
+            command = clause_to_text(
+                self.controller.document, self.controller.session.pack, paragraph_id
+            )
+        except CommandError as exc:
+            self.controller.refused.emit(str(exc))
+            return
+        if self.controller.execute(command):
+            self.focus_text()
+
     def confirm_translation(self, lang: str) -> None:
         """Record that the translation matches the current source text."""
         paragraph = self.paragraph()
@@ -340,7 +318,16 @@ class ParagraphEditor(QScrollArea):
         return self.columns[self.active_lang].text
 
     def focus_text(self, lang: str | None = None) -> None:
-        """Put the cursor at the end of a language's text (default: the source language)."""
+        """Put the cursor at the end of a language's text (default: the source language).
+
+        Without a language (a paragraph just inserted), a clause paragraph gets the cursor
+        in its first slot still to fill in: that, not the optional text, is what it needs.
+        """
+        if lang is None and self._clause_mode:
+            slot = self.slots.first_input()
+            if slot is not None:
+                slot.setFocus()
+                return
         lang = lang or self.controller.document.metadata.source_language
         field = self.columns[lang].text
         field.setFocus()

@@ -5,6 +5,9 @@ document kept in a cache keyed by its content. Only rows on screen are painted, 
 edit re-lays out only the blocks whose text changed: a moved paragraph changes numbers,
 not text, so even renumbering 400 paragraphs re-lays out nothing. Numbers sit in the
 first-line indent, where Word puts them after a tab (the UN's practice).
+
+The page is read-only; its paragraphs can be selected (click, Shift/Ctrl+click, Select
+All) and copied as text and as HTML, the number before a tab as Word pastes it.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from html import escape
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     QRectF,
@@ -20,7 +24,17 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -28,6 +42,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -35,11 +50,19 @@ from PySide6.QtWidgets import (
 )
 
 from draftdesk.gui.i18n import _
-from draftdesk.gui.preview_html import LABEL_PX, Row, RowCache, layout_rows
+from draftdesk.gui.preview_html import (
+    LABEL_PX,
+    Row,
+    RowCache,
+    copied_html,
+    copied_text,
+    layout_rows,
+)
 from draftdesk.render.layout import Layout
 
 MARGIN = 24  # the page's side margins, in pixels
 SPACING = 8  # below each paragraph
+FIRST_BATCH = 60  # rows laid out before the first paint; the rest follow in batches
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -140,9 +163,10 @@ class _PageDelegate(QStyledItemDelegate):
         row: Row = index.data(Qt.ItemDataRole.UserRole)
         rect = option.rect
         painter.save()
-        if row.paragraph_id is not None and row.paragraph_id == self.pane.highlighted:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected or (row.paragraph_id and row.paragraph_id == self.pane.highlighted):
             tint = QColor(self.pane.palette().highlight().color())
-            tint.setAlpha(36)
+            tint.setAlpha(90 if selected else 36)
             painter.fillRect(rect, tint)
         if not row.html:
             painter.setPen(QColor("#000000"))
@@ -169,17 +193,22 @@ class _PageDelegate(QStyledItemDelegate):
 
 
 class _Page(QListView):
-    """The paper: white, one row per paragraph, scrolled by pixels."""
+    """The paper: white, one row per paragraph, scrolled by pixels; rows can be selected."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Always shown: a scroll bar appearing would narrow the page after the rows were
         # laid out, and the view re-lays them out only after a delay.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setUniformItemSizes(False)
+        # A long resolution is laid out in batches between paints (the first screenful
+        # first); a later layout is done in one pass so the scroll position holds.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(FIRST_BATCH)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         # White paper through the palette: a style sheet would make every repaint go
         # through the (much slower) style-sheet style.
@@ -187,6 +216,22 @@ class _Page(QListView):
         palette.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
         self.setPalette(palette)
         self.setSpacing(0)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Ctrl+C copies every selected paragraph (the view alone copies only one)."""
+        if event.matches(QKeySequence.StandardKey.Copy):
+            pane = self.parent()
+            if isinstance(pane, PreviewPane):
+                pane.copy_selection()
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+    def finish_layout(self) -> None:
+        """Lay out every row now (a batched first layout may still be under way)."""
+        if self.layoutMode() is QListView.LayoutMode.Batched:
+            self.setLayoutMode(QListView.LayoutMode.SinglePass)
+            self.doItemsLayout()
 
 
 class PreviewPane(QWidget):
@@ -212,6 +257,16 @@ class PreviewPane(QWidget):
         self.page.setItemDelegate(self.delegate)
         self.page.setAccessibleName(_("Preview of the resolution"))
         self.page.clicked.connect(self._clicked)
+        self.copy_action = QAction(_("&Copy"), self.page)
+        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.copy_action.triggered.connect(self.copy_selection)
+        self.select_all_action = QAction(_("Select &All"), self.page)
+        self.select_all_action.setShortcut(QKeySequence.StandardKey.SelectAll)
+        self.select_all_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.select_all_action.triggered.connect(self.page.selectAll)
+        self.page.addActions([self.copy_action, self.select_all_action])
+        self.page.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.title = QLabel(_("Preview"), self)
         font = self.title.font()
         font.setBold(True)
@@ -273,6 +328,8 @@ class PreviewPane(QWidget):
                 return
         bar = self.page.verticalScrollBar()
         position = bar.value()
+        if old:  # not the first page: lay out everything, so the scroll position holds
+            self.page.setLayoutMode(QListView.LayoutMode.SinglePass)
         self.model.replace(rows)
         self.page.doItemsLayout()
         bar.setValue(position)
@@ -309,6 +366,7 @@ class PreviewPane(QWidget):
         rows = self.model.rows
         number = next((i for i, r in enumerate(rows) if r.paragraph_id == paragraph_id), None)
         if number is not None:
+            self.page.finish_layout()
             index = self.model.index(number)
             if not self.page.viewport().rect().contains(self.page.visualRect(index)):
                 self.page.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
@@ -316,6 +374,21 @@ class PreviewPane(QWidget):
     def text(self) -> str:
         """The page's text with its no-break spaces, one line per paragraph (for tests)."""
         return "\n".join(row.text for row in self.model.rows)
+
+    def selected_rows(self) -> list[Row]:
+        """The selected rows in page order."""
+        numbers = sorted(index.row() for index in self.page.selectionModel().selectedIndexes())
+        return [self.model.rows[number] for number in numbers]
+
+    def copy_selection(self) -> None:
+        """Put the selected paragraphs on the clipboard as plain text and as HTML."""
+        rows = [row for row in self.selected_rows() if row.html]
+        if not rows:
+            return
+        mime = QMimeData()
+        mime.setText("\n".join(copied_text(row) for row in rows))
+        mime.setHtml("".join(copied_html(row) for row in rows))
+        QGuiApplication.clipboard().setMimeData(mime)
 
     def _clicked(self, index: QModelIndex) -> None:
         row: Row = index.data(Qt.ItemDataRole.UserRole)

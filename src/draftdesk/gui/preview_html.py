@@ -161,3 +161,18 @@ def _block_row(block: Block, html: str) -> Row:
     indent, first_line = row_geometry(block)
     text = f"{block.label}\xa0\xa0\xa0{block.text}" if block.label else block.text
     return Row(html, block.label, text, indent, first_line, block.paragraph_id)
+
+
+def copied_text(row: Row) -> str:
+    """A row as copied text: the number, a tab, the text (as Word pastes a list)."""
+    if not row.label:
+        return row.text
+    return f"{row.label}\t{row.text.removeprefix(row.label).lstrip(chr(0xA0))}"
+
+
+def copied_html(row: Row) -> str:
+    """A row as copied HTML: its paragraph with the number before a tab."""
+    if not row.label:
+        return row.html
+    start = row.html.index(">") + 1
+    return f"{row.html[:start]}{escape(row.label)}&#9;{row.html[start:]}"

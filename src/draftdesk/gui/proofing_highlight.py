@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocu
 from draftdesk.gui.controller import Change, ChangeKind
 from draftdesk.gui.proofing_worker import ProofingService
 from draftdesk.proofing.findings import Finding, Severity, Target, editor_text
+from draftdesk.proofing.ignores import is_ignored
 
 if TYPE_CHECKING:
     from draftdesk.gui.main_window import MainWindow
@@ -166,4 +167,5 @@ class LiveProofing(QObject):
             text = editor_text(paragraph.text.get(lang, []))
             findings = self.service.check_paragraph(document, paragraph.id, lang)
             findings += self.grammar(paragraph.id, lang)
-            highlighter.set_findings(findings, text)
+            shown = [f for f in findings if not is_ignored(f, document.ignores)]
+            highlighter.set_findings(shown, text)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDockWidget,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QStyle,
     QTreeWidget,
@@ -19,13 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from draftdesk.gui.controller import Change, ChangeKind
+from draftdesk.gui.grammar_live import LiveGrammar
 from draftdesk.gui.i18n import N_, _, current_language
-from draftdesk.gui.outline import Selection
+from draftdesk.gui.languagetool_setup import LanguageToolOffer, LanguageToolSetup
 from draftdesk.gui.proofing_highlight import LiveProofing
+from draftdesk.gui.proofing_menu import FindingActions, go_to_finding, show_menu
 from draftdesk.gui.proofing_worker import GrammarResult, ProofingService
 from draftdesk.model.document import Part
-from draftdesk.proofing.findings import Finding, Severity, Target, editor_text
+from draftdesk.proofing.findings import Finding, Severity, editor_text
 from draftdesk.proofing.fixes import fix_command, same_kind
+from draftdesk.proofing.ignores import is_ignored, split_ignored
 
 DICTIONARY_LOAD_DELAY_MS = 1500
 
@@ -39,6 +44,7 @@ FIX_ALL = N_("Fix all")
 RECHECK_DELAY_MS = 300
 PANEL_HEIGHT = 190
 _FINDING = int(Qt.ItemDataRole.UserRole)
+_IGNORED_COLOUR = "#8a8a8a"
 
 
 class ProofingPanel(QDockWidget):
@@ -46,7 +52,8 @@ class ProofingPanel(QDockWidget):
 
     House style and spelling are re-checked after each pause in typing (only the edited
     paragraph, unless paragraphs moved); grammar is asked of the LanguageTool server from
-    the preferences when the user chooses Check Now, in the background.
+    the preferences when the user chooses Check Now, in the background, and for each edited
+    paragraph after a pause. Findings can be ignored (kept in the document) and shown again.
     """
 
     def __init__(self, window: MainWindow) -> None:
@@ -55,6 +62,12 @@ class ProofingPanel(QDockWidget):
         self.setObjectName("findings-dock")
         self.service = ProofingService(window.context, self)
         self.live = LiveProofing(window, self.service, self.grammar_for)
+        self.finding_actions = FindingActions(
+            window.controller, self.service, self.recheck_everything, self._add_notice
+        )
+        for lang, column in window.editor.columns.items():
+            highlighter = self.live.highlighters[lang]
+            column.text.menu_hook = self.finding_actions.field_menu_hook(highlighter)
         self.findings: list[Finding] = []
         self.grammar: list[Finding] = []
         self.notices: list[str] = []
@@ -67,26 +80,45 @@ class ProofingPanel(QDockWidget):
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color:#9a6700;")
         self.notice.hide()
+        self.offer = LanguageToolOffer(inner)
+        self.setup = LanguageToolSetup(window.context, self.offer, self)
+        self.setup.installed_now.connect(lambda _where: self.check_now())
+        self.live_grammar = LiveGrammar(
+            window.controller, lambda: self.service.pack, self.setup.grammar_settings, self
+        )
+        self.live_grammar.found.connect(self._grammar_found)
+        self.live_grammar.unavailable.connect(self._add_notice)
         self.tree = QTreeWidget(inner)
         self.tree.setObjectName("findings-tree")
         self.tree.setAccessibleName(_("Findings"))
         self.tree.setHeaderHidden(True)
         self.tree.itemDoubleClicked.connect(lambda item, _column: self.go_to(item))
         self.tree.currentItemChanged.connect(lambda *_items: self._update_buttons())
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._tree_menu)
         self.check_button = QPushButton(_("Check Now"), inner)
         self.fix_button = QPushButton(_(FIX), inner)
         self.fix_all_button = QPushButton(_("Fix All of This Kind"), inner)
+        self.ignore_button = QPushButton(_("Ignore"), inner)
+        self.ignore_button.setObjectName("findings-ignore")
+        self.show_ignored = QCheckBox(_("Show ignored"), inner)
+        self.show_ignored.setObjectName("findings-show-ignored")
         self.check_button.clicked.connect(self.check_now)
         self.fix_button.clicked.connect(self.fix_selected)
         self.fix_all_button.clicked.connect(self.fix_all_of_kind)
+        self.ignore_button.clicked.connect(self.ignore_selected)
+        self.show_ignored.toggled.connect(lambda _on: self._show())
         buttons = QHBoxLayout()
         buttons.addWidget(self.check_button)
+        buttons.addWidget(self.show_ignored)
         buttons.addStretch(1)
+        buttons.addWidget(self.ignore_button)
         buttons.addWidget(self.fix_button)
         buttons.addWidget(self.fix_all_button)
         layout = QVBoxLayout(inner)
         layout.addWidget(self.status)
         layout.addWidget(self.notice)
+        layout.addWidget(self.offer)
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
         self.setWidget(inner)
@@ -120,13 +152,29 @@ class ProofingPanel(QDockWidget):
         self.raise_()
 
     def check_now(self) -> None:
-        """Check the whole document now; grammar too when a LanguageTool server is set."""
+        """Check the whole document now; grammar too when LanguageTool is set up.
+
+        Without a server or a local LanguageTool, the download is offered (once).
+        """
         self._reveal()
         self._dirty = None
         self.refresh()
-        url = self.main.context.settings.languagetool_url
-        if url and self.service.start_grammar(self.main.controller.document, url):
+        where = self.setup.grammar_settings()
+        if where is None:
+            self.setup.offer_download()
+        elif self.service.start_grammar(self.main.controller.document, where):
             self.status.setText(_("Asking LanguageTool about the grammar…"))
+
+    def offer_offline_grammar(self) -> None:
+        """The user asked for grammar on this computer (Preferences): offer the download."""
+        self._reveal()
+        self.setup.offer_download(asked=True)
+
+    def recheck_everything(self) -> None:
+        """Check every paragraph again (the user dictionary changed)."""
+        self._dirty = None
+        self.refresh()
+        self.live.schedule()
 
     def refresh(self) -> None:
         """Re-check what changed since the last check and show the findings."""
@@ -175,6 +223,17 @@ class ProofingPanel(QDockWidget):
         self._show()
         self.live.schedule()
 
+    def _grammar_found(self, paragraph_id: str, lang: str, findings: list[Finding]) -> None:
+        """Grammar of one edited paragraph, as typed: it replaces what Check Now said of it."""
+        key = (paragraph_id, lang)
+        before = [f for f in self.grammar if (f.paragraph_id, f.lang) == key]
+        if before == findings:
+            return  # nothing new: the list (and what is selected in it) stays as it is
+        self.grammar = [f for f in self.grammar if (f.paragraph_id, f.lang) != key] + findings
+        self.live.schedule((lang,))
+        if self.isVisible():
+            self._show()
+
     def grammar_for(self, paragraph_id: str, lang: str) -> list[Finding]:
         """LanguageTool's findings in one language of a paragraph that still apply."""
         return [
@@ -193,6 +252,14 @@ class ProofingPanel(QDockWidget):
     # Showing -------------------------------------------------------------------------------
 
     def all_findings(self) -> list[Finding]:
+        """The findings to act on: current ones the document does not ignore."""
+        return split_ignored(self.current_findings(), self.main.controller.document.ignores)[0]
+
+    def ignored_findings(self) -> list[Finding]:
+        """Current findings the document ignores (listed with "Show ignored")."""
+        return split_ignored(self.current_findings(), self.main.controller.document.ignores)[1]
+
+    def current_findings(self) -> list[Finding]:
         """House style and spelling, plus grammar findings whose text has not changed since."""
         document = self.main.controller.document
         current = []
@@ -205,12 +272,14 @@ class ProofingPanel(QDockWidget):
 
     def _show(self) -> None:
         document = self.main.controller.document
-        findings = self.all_findings()
+        findings, ignored = split_ignored(self.current_findings(), document.ignores)
+        listed = findings + ignored if self.show_ignored.isChecked() else findings
         groups: dict[str | None, list[Finding]] = {}
-        for finding in findings:
+        for finding in listed:
             groups.setdefault(finding.paragraph_id, []).append(finding)
         order: list[str | None] = [p.id for p in document.all_paragraphs()]
         order.append(None)
+        selected, current = self.selected_finding(), None
         self.tree.clear()
         style = self.style()
         icons = {
@@ -229,10 +298,16 @@ class ProofingPanel(QDockWidget):
                 child.setIcon(0, icons[finding.severity])
                 child.setData(0, _FINDING, finding)
                 child.setToolTip(0, finding.rule)
+                if finding in ignored:
+                    child.setText(0, _("{finding} (ignored)").format(finding=child.text(0)))
+                    child.setForeground(0, QBrush(QColor(_IGNORED_COLOUR)))
                 top.addChild(child)
+                current = child if finding == selected else current
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
-        self.status.setText(
+        if current is not None:
+            self.tree.setCurrentItem(current)  # the list was rebuilt under the selection
+        summary = (
             _("{errors} errors, {warnings} warnings, {notes} notes").format(
                 errors=sum(f.severity is Severity.ERROR for f in findings),
                 warnings=sum(f.severity is Severity.WARNING for f in findings),
@@ -241,6 +316,9 @@ class ProofingPanel(QDockWidget):
             if findings
             else _("No findings.")
         )
+        if ignored:
+            summary += " " + _("({count} ignored)").format(count=len(ignored))
+        self.status.setText(summary)
         self._update_buttons()
 
     def _title(self, paragraph_id: str | None) -> str:
@@ -260,9 +338,7 @@ class ProofingPanel(QDockWidget):
     def selected_finding(self) -> Finding | None:
         """The finding selected in the list (None on a paragraph heading)."""
         item = self.tree.currentItem()
-        if item is None or item.parent() is None:
-            return None
-        finding = item.data(0, _FINDING)
+        finding = item.data(0, _FINDING) if item is not None and item.parent() else None
         return finding if isinstance(finding, Finding) else None
 
     def _start_service(self) -> None:
@@ -270,9 +346,38 @@ class ProofingPanel(QDockWidget):
 
     def _update_buttons(self) -> None:
         finding = self.selected_finding()
-        fixable = finding is not None and finding.fixable
+        ignored = finding is not None and self._is_ignored(finding)
+        fixable = finding is not None and finding.fixable and not ignored
         self.fix_button.setEnabled(fixable)
         self.fix_all_button.setEnabled(fixable)
+        self.ignore_button.setEnabled(finding is not None)
+        self.ignore_button.setText(_("Stop Ignoring") if ignored else _("Ignore"))
+
+    def _is_ignored(self, finding: Finding) -> bool:
+        return is_ignored(finding, self.main.controller.document.ignores)
+
+    def ignore_selected(self) -> None:
+        """Ignore the selected finding (kept in the document), or show it again if ignored."""
+        finding = self.selected_finding()
+        if finding is not None and self._is_ignored(finding):
+            self.finding_actions.stop_ignoring([finding])
+        elif finding is not None:
+            self.finding_actions.ignore([finding])
+
+    def finding_menu(self, finding: Finding) -> QMenu:
+        """The findings list's context menu: Fix, Fix All of This Kind, and the finding's own."""
+        fixes = finding.fixable and not self._is_ignored(finding)
+        return self.finding_actions.list_menu(
+            self.tree, finding, (self.fix_selected, self.fix_all_of_kind) if fixes else None
+        )
+
+    def _tree_menu(self, point: QPoint) -> None:
+        item = self.tree.itemAt(point)
+        if item is not None and item.parent() is not None:
+            self.tree.setCurrentItem(item)
+            finding = self.selected_finding()
+            if finding is not None:
+                show_menu(self.finding_menu(finding), self.tree.viewport().mapToGlobal(point))
 
     def fix_selected(self) -> None:
         """Apply the selected finding's fix (one undo step named "Fix")."""
@@ -290,24 +395,5 @@ class ProofingPanel(QDockWidget):
     def go_to(self, item: QTreeWidgetItem) -> None:
         """Show the paragraph (or footnote, or details) and select the flagged text."""
         finding = item.data(0, _FINDING)
-        if not isinstance(finding, Finding):
-            return
-        if finding.footnote_id:
-            self.main.outline.select(Selection("footnote", finding.footnote_id))
-            return
-        if finding.paragraph_id is None:
-            self.main.show_details()
-            return
-        self.main.select_paragraph(finding.paragraph_id)
-        columns = self.main.editor.columns
-        if item.parent() is None or finding.lang not in columns:
-            return
-        field = columns[finding.lang].text
-        field.setFocus()
-        self.main.editor.active_lang = finding.lang
-        if finding.target is Target.TEXT:
-            cursor = field.textCursor()
-            length = field.document().characterCount() - 1
-            cursor.setPosition(min(finding.start, length))
-            cursor.setPosition(min(finding.end, length), QTextCursor.MoveMode.KeepAnchor)
-            field.setTextCursor(cursor)
+        if isinstance(finding, Finding):
+            go_to_finding(self.main, finding, select=item.parent() is not None)

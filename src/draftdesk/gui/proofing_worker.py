@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -17,10 +18,7 @@ from draftdesk.model.document import Document
 from draftdesk.packs.locations import user_data_folder
 from draftdesk.packs.model import Pack
 from draftdesk.paths import resources_dir
-from draftdesk.proofing.checker import Checker
-from draftdesk.proofing.context import DocumentFacts
 from draftdesk.proofing.findings import Finding, Report
-from draftdesk.proofing.languagetool import LanguageToolGrammar, LanguageToolSettings
 from draftdesk.proofing.rules_document import GLOSSARY_FILE, Term, load_glossary
 from draftdesk.proofing.spelling import (
     DICTIONARY_FILES,
@@ -30,6 +28,11 @@ from draftdesk.proofing.spelling import (
 )
 from draftdesk.proofing.wordlist import USER_DICTIONARY_FILE, UserDictionary, WordList
 from draftdesk.proofing.wordlist import built_in_words as _built_in_words
+
+if TYPE_CHECKING:
+    from draftdesk.proofing.checker import Checker
+    from draftdesk.proofing.context import DocumentFacts
+    from draftdesk.proofing.languagetool import LanguageToolSettings
 
 
 def user_dictionary_path(context: AppContext) -> Path:
@@ -172,6 +175,8 @@ class ProofingService(QObject):
         self._pack, self._ui_lang = pack, ui_lang
         self._facts = None
         if self.spelling is not None:
+            from draftdesk.proofing.checker import Checker  # the rules: not needed to start
+
             self.checker = Checker(
                 pack, spelling=self.spelling, glossary=glossary_for(pack), ui_lang=ui_lang
             )
@@ -184,6 +189,8 @@ class ProofingService(QObject):
         elif isinstance(result, Spelling):
             self.spelling = result
         if self._pack is not None:
+            from draftdesk.proofing.checker import Checker  # the rules: not needed to start
+
             self.checker = Checker(
                 self._pack,
                 spelling=self.spelling,
@@ -217,11 +224,13 @@ class ProofingService(QObject):
         except DraftDeskError as exc:
             return Report(notices=[str(exc)])
 
-    def start_grammar(self, document: Document, url: str) -> bool:
-        """Ask LanguageTool at `url` about every paragraph, in the background.
+    def start_grammar(self, document: Document, where: LanguageToolSettings) -> bool:
+        """Ask LanguageTool (a server, or the local installation) about every paragraph.
 
-        The pool thread works on a copy: the user goes on typing in the original.
+        In the background: the pool thread works on a copy, the user goes on typing in the
+        original.
         """
+        url = where.server_url or where.local_folder
         if self._pack is None or self.grammar_running or not url:
             return False
         snapshot = copy.deepcopy(document)
@@ -229,7 +238,11 @@ class ProofingService(QObject):
         self.grammar_running = True
 
         def work() -> GrammarResult:
-            grammar = LanguageToolGrammar(LanguageToolSettings(server_url=url))
+            # Imported here: requests and language-tool-python would slow the start-up.
+            from draftdesk.proofing.checker import Checker
+            from draftdesk.proofing.languagetool import LanguageToolGrammar
+
+            grammar = LanguageToolGrammar(where)
             checker = Checker(pack, grammar=grammar, ui_lang=ui_lang)
             findings: list[Finding] = []
             try:

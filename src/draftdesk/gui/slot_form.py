@@ -6,7 +6,7 @@ import copy
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -73,6 +73,7 @@ class SlotForm(QWidget):
         self.form.setContentsMargins(0, 0, 0, 0)
         self.values: dict[str, Any] = {}
         self._fields: list[QWidget] = []
+        self._inputs: list[tuple[bool, QWidget]] = []  # (still to fill in, row widget)
 
     def show_clause(
         self, clause: Clause, values: dict[str, Any], pack: Pack, document: Document
@@ -81,6 +82,7 @@ class SlotForm(QWidget):
         while self.form.rowCount():
             self.form.removeRow(0)
         self.values = copy.deepcopy(values)
+        self._inputs = []
         ui = current_language()
         for name, spec in clause.slots.items():
             label = spec.label.get(ui) or spec.label.get("en") or name
@@ -89,10 +91,25 @@ class SlotForm(QWidget):
             widget = self._row(name, spec, label, pack, document)
             caption = QLabel(label + ":", self)
             caption.setBuddy(widget)
+            todo = has_placeholder(self.values.get(name)) or (
+                spec.required and self.values.get(name) in (None, "", [], {})
+            )
+            self._inputs.append((todo, widget))
             if has_placeholder(self.values.get(name)):
                 caption.setText(_("{label} — to fill in:").format(label=label))
                 caption.setStyleSheet("color:#9a6700; font-weight:bold;")
             self.form.addRow(caption, widget)
+
+    def first_input(self) -> QWidget | None:
+        """Where typing should start: the first slot still to fill in, else the first slot."""
+        ordered = [w for todo, w in self._inputs if todo] + [w for _t, w in self._inputs]
+        for widget in ordered:
+            candidates = [widget, *widget.findChildren(QWidget)]
+            for candidate in candidates:
+                tab = candidate.focusPolicy().value & Qt.FocusPolicy.TabFocus.value
+                if tab and candidate.isEnabled():
+                    return candidate
+        return None
 
     def _set(self, name: str, value: Any, typing: bool = False) -> None:
         if value in (None, "", [], {}):

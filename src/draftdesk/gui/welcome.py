@@ -14,7 +14,7 @@ class WelcomePage(QWidget):
     details_requested = Signal()
     palette_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, autosave_seconds: int = 30) -> None:
         super().__init__(parent)
         heading = QLabel(_("Build your resolution"), self)
         font = heading.font()
@@ -51,12 +51,10 @@ class WelcomePage(QWidget):
         palette = QPushButton(_("Find a clause or opener"), self)
         palette.setAccessibleName(_("Find a clause or opener"))
         palette.clicked.connect(self.palette_requested)
-        note = QLabel(
-            _("Your work is saved automatically every 30 seconds and recovered after a crash."),
-            self,
-        )
-        note.setWordWrap(True)
-        note.setStyleSheet("color: palette(mid);")
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: palette(mid);")
+        self.set_autosave_seconds(autosave_seconds)
         buttons = QHBoxLayout()
         buttons.addWidget(details)
         buttons.addWidget(palette)
@@ -65,5 +63,14 @@ class WelcomePage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(body)
         layout.addLayout(buttons)
-        layout.addWidget(note)
+        layout.addWidget(self.note)
         layout.addStretch(1)
+
+    def set_autosave_seconds(self, seconds: int) -> None:
+        """Say how often autosave runs, as the Preferences set it."""
+        self.note.setText(
+            _(
+                "Your work is saved automatically every {seconds} seconds and recovered "
+                "after a crash."
+            ).format(seconds=seconds)
+        )

@@ -142,6 +142,22 @@ class Metadata:
     fields: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(slots=True, frozen=True)
+class Ignore:
+    """A proofing finding the drafter chose to ignore; it travels with the document.
+
+    The key is stable under editing: the rule, the language, the flagged text and the
+    paragraph (or footnote) id, never offsets. With neither id it applies to the whole
+    document ("Ignore All": this word or rule everywhere).
+    """
+
+    rule: str
+    lang: str
+    text: str
+    paragraph_id: str | None = None
+    footnote_id: str | None = None
+
+
 @dataclass(slots=True)
 class Document:
     """A resolution: the unit a user opens, edits, saves and exports."""
@@ -151,6 +167,7 @@ class Document:
     operative: list[Paragraph] = field(default_factory=list)
     annexes: list[Annex] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
+    ignores: list[Ignore] = field(default_factory=list)
 
     def part_list(self, part: Part, annex_id: str | None = None) -> list[Paragraph]:
         """The top-level paragraph list of a part (of one annex for Part.ANNEX)."""

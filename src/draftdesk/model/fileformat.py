@@ -9,7 +9,7 @@ from typing import Any
 from draftdesk import FORMAT_VERSION, __version__
 from draftdesk.atomic import atomic_write
 from draftdesk.errors import DocumentError, NewerFormatError
-from draftdesk.model.document import Document
+from draftdesk.model.document import Document, Ignore
 from draftdesk.model.inline import to_shorthand
 from draftdesk.model.reader import read_document
 
@@ -120,7 +120,7 @@ def to_data(document: Document) -> dict[str, Any]:
             "end": meta.meeting.end.isoformat() if meta.meeting.end else None,
             "hijri": meta.meeting.hijri,
         }
-    return {
+    data: dict[str, Any] = {
         "format": "draftdesk",
         "format_version": FORMAT_VERSION,
         "metadata": {
@@ -161,6 +161,20 @@ def to_data(document: Document) -> dict[str, Any]:
             for note in document.footnotes
         ],
     }
+    if document.ignores:
+        # Optional: written only when there is something to keep, so files without
+        # ignored findings stay exactly as before.
+        data["ignores"] = [_ignore_data(ignore) for ignore in document.ignores]
+    return data
+
+
+def _ignore_data(ignore: Ignore) -> dict[str, Any]:
+    item: dict[str, Any] = {"rule": ignore.rule, "lang": ignore.lang, "text": ignore.text}
+    if ignore.paragraph_id is not None:
+        item["paragraph"] = ignore.paragraph_id
+    if ignore.footnote_id is not None:
+        item["footnote"] = ignore.footnote_id
+    return item
 
 
 def _paragraph_data(paragraph: Any) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from draftdesk.model.document import (
     Annex,
     Document,
     Footnote,
+    Ignore,
     Meeting,
     Metadata,
     Paragraph,
@@ -38,6 +39,7 @@ _TOP_KEYS = {
     "annexes",
     "footnotes",
     "generator",
+    "ignores",
 }
 _META_KEYS = {
     "pack",
@@ -169,7 +171,11 @@ def read_document(data: dict[str, Any], *, source: str) -> Document:
         _read_footnote(reader, f, f"$.footnotes[{i}]")
         for i, f in enumerate(reader.array(top.get("footnotes", []), "$.footnotes"))
     ]
-    document = Document(metadata, preamble, operative, annexes, footnotes)
+    ignores = [
+        _read_ignore(reader, item, f"$.ignores[{i}]")
+        for i, item in enumerate(reader.array(top.get("ignores", []), "$.ignores"))
+    ]
+    document = Document(metadata, preamble, operative, annexes, footnotes, ignores)
     _check_references(reader, document)
     return document
 
@@ -331,6 +337,33 @@ def _read_footnote(reader: _Reader, value: Any, path: str) -> Footnote:
             )
             for lang, value in text_data.items()
         },
+    )
+
+
+def _read_ignore(reader: _Reader, value: Any, path: str) -> Ignore:
+    """One ignored finding; ids are checked for shape only (a paragraph deleted since leaves
+    a harmless entry, never an unreadable file)."""
+    data = reader.obj(value, path, {"rule", "lang", "text", "paragraph", "footnote"})
+    for required in ("rule", "lang", "text"):
+        if required not in data:
+            raise reader.fail(f"{path}.{required}", "missing (an ignored finding needs it)")
+    rule = reader.string(data["rule"], f"{path}.rule")
+    if not rule.strip():
+        raise reader.fail(f"{path}.rule", "empty rule id")
+    ids: dict[str, str | None] = {}
+    for key in ("paragraph", "footnote"):
+        ident = data.get(key)
+        if ident is not None:
+            ident = reader.string(ident, f"{path}.{key}")
+            if not ID_PATTERN.match(ident):
+                raise reader.fail(f"{path}.{key}", f"{ident!r} is not a valid id")
+        ids[key] = ident
+    return Ignore(
+        rule=rule,
+        lang=reader.language(data["lang"], f"{path}.lang"),
+        text=reader.string(data["text"], f"{path}.text"),
+        paragraph_id=ids["paragraph"],
+        footnote_id=ids["footnote"],
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from draftdesk.errors import DraftDeskError
 from draftdesk.language import split_trailing_preposition
@@ -28,7 +28,6 @@ from draftdesk.proofing.findings import (
     editor_text,
     superscript_ranges,
 )
-from draftdesk.proofing.languagetool import GrammarMatch, GrammarUnavailableError
 from draftdesk.proofing.messages import Messages
 from draftdesk.proofing.rules_citations import CitationRule, dated_citations
 from draftdesk.proofing.rules_document import (
@@ -43,6 +42,9 @@ from draftdesk.proofing.rules_french import AgreementRule
 from draftdesk.proofing.rules_style import EndPunctuationRule, NumberingRule, OpenerRules
 from draftdesk.proofing.rules_typography import check_typography
 from draftdesk.proofing.spelling import Misspelling, Spelling, SpellingUnavailableError
+
+if TYPE_CHECKING:
+    from draftdesk.proofing.languagetool import GrammarMatch
 
 
 class ProofingError(DraftDeskError):
@@ -187,6 +189,10 @@ class Checker:
         # The opener is sent too, so agreement with it can be judged; matches inside it
         # concern the pack, not the user's text, and are dropped.
         prefix = self._printed_opener(document, paragraph, lang)
+        # Here, not at the top: requests and language-tool-python cost a fifth of a second
+        # at start-up, and only grammar checks need them.
+        from draftdesk.proofing.languagetool import GrammarUnavailableError
+
         try:
             matches = self.grammar.check(prefix + text, lang)
         except GrammarUnavailableError as exc:

@@ -1,11 +1,12 @@
 """Grammar through LanguageTool (language-tool-python): an organisation's server or a local one.
 
 LanguageTool is optional. The adapter never downloads anything unless told to
-(`download_local`, after the user agreed), never blocks for long (requests time out after
-`TIMEOUT` seconds instead of the library's 300) and turns every failure (unreachable
-server, no Java, no installation, bad answer) into GrammarUnavailableError, which the checker
-reports once before carrying on with its other checks. Tests drive the same code path
-against a local HTTP server that speaks the /v2/languages and /v2/check API.
+(`download_local`, after the user agreed; see lt_install.py), never blocks for long
+(requests time out after `TIMEOUT` seconds instead of the library's 300) and turns every
+failure (unreachable server, no Java, no installation, bad answer) into
+GrammarUnavailableError, which the checker reports once before carrying on with its other
+checks. Tests drive the same code path against a local HTTP server that speaks the
+/v2/languages and /v2/check API.
 """
 
 from __future__ import annotations
@@ -20,9 +21,18 @@ from typing import Any, Final
 
 import requests
 from language_tool_python import LanguageTool
-from language_tool_python.exceptions import LanguageToolError
 
 from draftdesk.errors import DraftDeskError
+from draftdesk.proofing.lt_install import (
+    JAVA_REQUIRED,
+    InstallError,
+    Progress,
+    ReleaseSource,
+    default_source,
+    install_languagetool,
+    installed,
+    java_version,
+)
 
 TIMEOUT: Final[int] = 15
 """Seconds a request to LanguageTool may take before the server counts as unreachable."""
@@ -61,6 +71,7 @@ class LanguageToolSettings:
 
     server_url: str | None = None
     local: bool = False
+    local_folder: str = ""  # where download_local put it; "" = language-tool-python's folder
 
 
 @dataclass(slots=True, frozen=True)
@@ -81,18 +92,29 @@ def _download_folder() -> Path:
     return Path(os.environ.get("LTP_PATH", str(Path.home() / ".cache" / "language_tool_python")))
 
 
-def local_status() -> LocalStatus:
-    """Whether Java and an installed LanguageTool are here (if not, the GUI offers a download)."""
-    jar_dir = os.environ.get("LTP_JAR_DIR_PATH")
-    installs = sorted(_download_folder().glob("LanguageTool-*")) if not jar_dir else []
-    installation = Path(jar_dir) if jar_dir else (installs[-1] if installs else None)
+def local_status(folder: Path | None = None) -> LocalStatus:
+    """Whether Java and an installed LanguageTool are here (if not, the GUI offers a download).
+
+    `folder` is where DraftDesk installed LanguageTool; without it, language-tool-python's
+    own folder (or its LTP_JAR_DIR_PATH) is looked at.
+    """
+    jar_dir = os.environ.get("LTP_JAR_DIR_PATH") if folder is None else None
+    installation = Path(jar_dir) if jar_dir else installed(folder or _download_folder())
     return LocalStatus(shutil.which("java"), installation)
 
 
 class _LanguageTool(LanguageTool):
-    """language-tool-python with a short request timeout (its own is 300 s)."""
+    """language-tool-python with a short request timeout (its own is 300 s) that gives up
+    starting a local server after a few ports."""
 
     _TIMEOUT = TIMEOUT  # type: ignore[assignment]
+    PORT_ATTEMPTS = 3
+
+    def _start_server_on_free_port(self) -> None:
+        # The library tries each of 918 ports in turn when its server does not start; a
+        # damaged installation (the server exits at once) would keep it busy for minutes.
+        self._available_ports = self._available_ports[-(self.PORT_ATTEMPTS - 1) :]
+        super()._start_server_on_free_port()
 
 
 Factory = Callable[..., LanguageTool]
@@ -153,11 +175,17 @@ class LanguageToolGrammar:
         if self.settings.server_url:
             kwargs["remote_server"] = self.settings.server_url
         elif self.settings.local:
-            status = local_status()
+            folder = Path(self.settings.local_folder) if self.settings.local_folder else None
+            status = local_status(folder)
             if status.java is None:
                 raise GrammarUnavailableError("Java 17 or later is not installed")
             if status.installation is None:
                 raise GrammarUnavailableError("LanguageTool is not installed on this computer")
+            if folder is not None:
+                # language-tool-python finds its installation through the environment only.
+                os.environ["LTP_PATH"] = str(status.installation.parent)
+                version = status.installation.name.removeprefix("LanguageTool-")
+                kwargs["language_tool_download_version"] = version
         else:
             raise GrammarUnavailableError("no LanguageTool server is set in the preferences")
         try:
@@ -170,39 +198,26 @@ class LanguageToolGrammar:
         return tool
 
 
-def download_local(progress: Callable[[int], None], *, poll: float = 0.25) -> Path:
-    """Download and unpack LanguageTool (up to 512 MiB) for local use; returns its folder.
+def download_local(
+    progress: Progress,
+    folder: Path | None = None,
+    *,
+    source: ReleaseSource | None = None,
+    cancel: threading.Event | None = None,
+    java: Callable[[], int | None] = java_version,
+) -> Path:
+    """Download, verify and unpack LanguageTool into `folder`; returns the installation.
 
-    Only after the user agreed. `progress` receives the number of bytes downloaded so far,
-    read from the growing archive language-tool-python writes; GrammarUnavailableError when
-    Java 17+ is missing or the download fails.
+    Only after the user agreed. Java 17+ is checked first (a LanguageTool that cannot run
+    is not worth 250 MB); InstallError (InstallCancelledError) on failure, nothing left behind.
     """
-    from language_tool_python.download_lt import LTP_DOWNLOAD_VERSION, LocalLanguageTool
-
-    folder = _download_folder()
-    done = threading.Event()
-
-    def watch() -> None:
-        while not done.wait(poll):
-            sizes = [p.stat().st_size for p in folder.glob("*/*.zip") if p.is_file()]
-            if sizes:
-                progress(max(sizes))
-
-    watcher = threading.Thread(target=watch, name="languagetool-download", daemon=True)
-    watcher.start()
-    try:
-        LocalLanguageTool.from_version_name(LTP_DOWNLOAD_VERSION).download()
-    except (ModuleNotFoundError, SystemError, SystemExit) as exc:
-        raise GrammarUnavailableError(f"Java 17 or later is needed ({exc})") from None
-    except (LanguageToolError, requests.RequestException, OSError, TimeoutError) as exc:
-        raise GrammarUnavailableError(f"the download failed ({_reason(exc)})") from None
-    finally:
-        done.set()
-        watcher.join()
-    status = local_status()
-    if status.installation is None:
-        raise GrammarUnavailableError("the download did not leave a LanguageTool folder")
-    return status.installation
+    version = java()
+    if version is None or version < JAVA_REQUIRED:
+        found = "no Java" if version is None else f"Java {version}"
+        raise InstallError(f"LanguageTool needs Java {JAVA_REQUIRED} or later ({found} found)")
+    return install_languagetool(
+        folder or _download_folder(), source or default_source(), progress, cancel
+    )
 
 
 def _strip_objects(text: str) -> tuple[str, list[int]]:

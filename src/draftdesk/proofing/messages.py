@@ -160,6 +160,10 @@ _CATALOGUE: Final[dict[str, dict[str, str]]] = {
         "en": "{errors} errors, {warnings} warnings, {notes} notes",
         "fr": "{errors} erreurs, {warnings} avertissements, {notes} remarques",
     },
+    "ignored": {
+        "en": "{count} ignored",
+        "fr": "{count} ignorée(s)",
+    },
     "spelling-unavailable": {
         "en": "No {language} dictionary could be loaded ({reason}): spelling was not checked.",
         "fr": "Aucun dictionnaire {language} n'a pu être chargé ({reason}) : l'orthographe "

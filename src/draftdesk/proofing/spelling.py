@@ -37,9 +37,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from spylls.hunspell import Dictionary
-
 from draftdesk.errors import DraftDeskError
+from draftdesk.proofing.dictionary_store import load_dictionary
 from draftdesk.proofing.wordlist import Token, WordList, split_elision, strip_possessive, tokenize
 
 DICTIONARY_FILES: Final[dict[str, str]] = {"en": "en_GB", "fr": "fr"}
@@ -74,14 +73,17 @@ class Misspelling:
 
 
 class HunspellDictionary:
-    """One Hunspell dictionary with a cache of verdicts and a set of bare stems."""
+    """One Hunspell dictionary with a cache of verdicts and a set of bare stems.
+
+    Read through `dictionary_store.load_dictionary`: spylls' own data, compacted.
+    """
 
     def __init__(self, folder: Path, name: str) -> None:
         aff, dic = folder / f"{name}.aff", folder / f"{name}.dic"
         if not (aff.is_file() and dic.is_file()):
             raise SpellingUnavailableError(f"{dic} or {aff} is missing")
         try:
-            self._dictionary = Dictionary.from_files(str(folder / name))
+            self._dictionary = load_dictionary(str(folder / name))
         except Exception as exc:  # spylls raises bare errors on corrupt files
             raise SpellingUnavailableError(f"{dic}: cannot be read ({exc})") from None
         aff_data = self._dictionary.aff

@@ -1,0 +1,138 @@
+"""Fast paths: a move moves one outline row; the preview lays out in batches and copies."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QMimeData, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QListView
+from pytestqt.qtbot import QtBot
+
+from draftdesk.commands import MoveParagraph
+from draftdesk.gui.main_window import MainWindow
+from draftdesk.gui.outline_model import OutlineModel
+from draftdesk.gui.preview_html import copied_html, copied_text
+from tests.conftest import UN_EXAMPLE
+from tests.gui.conftest import WindowFactory
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture(autouse=True)
+def empty_clipboard() -> Iterator[None]:
+    """Leave the clipboard empty: Qt crashes at exit if it still owns copied data."""
+    yield
+    QGuiApplication.clipboard().clear()
+
+
+def _fresh_lines(window: MainWindow) -> list[str]:
+    """The operative part's lines as a model built from scratch shows them."""
+    c = window.controller
+    model = OutlineModel()
+    model.rendered = dict(window.outline.outline.rendered)  # the same printed texts
+    source = c.document.metadata.source_language
+    model.rebuild(c.document, c.session.pack, c.numbers(), c.footnote_marks(source))
+    top = next(n for n in model.root.children if n.ident == "operative")
+    return [model.line(child) for child in top.children]
+
+
+def test_moving_a_paragraph_moves_its_row_not_the_whole_tree(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    """One rowsMoved, no reset or layout change; numbers as a rebuilt tree; undo moves back."""
+    window = make_window(UN_EXAMPLE)
+    document = window.controller.document
+    first = document.operative[0]
+    window.select_paragraph(first.id)
+    model = window.outline.outline
+    seen: list[str] = []
+    model.rowsMoved.connect(lambda *_args: seen.append("moved"))
+    model.modelReset.connect(lambda: seen.append("reset"))
+    model.layoutChanged.connect(lambda *_args: seen.append("layout"))
+    window.controller.execute(MoveParagraph(first.id, len(document.operative) - 1))
+    assert seen == ["moved"]
+    assert window.outline.line(first.id).startswith("25. Takes note with appreciation")
+    assert window.outline.part_lines("operative") == _fresh_lines(window)
+    assert window.outline.part_lines("operative")[0].startswith("1. ")
+    assert window.outline.selection() is not None
+    assert window.outline.selection().ident == first.id  # the selection follows the row
+    window.controller.undo()
+    assert seen == ["moved", "moved"]
+    assert window.outline.line(first.id).startswith("1. Takes note with appreciation")
+    assert window.outline.part_lines("operative") == _fresh_lines(window)
+    qtbot.waitUntil(lambda: window.preview.text().count("1.\xa0\xa0\xa0Takes note") == 1)
+
+
+def test_a_move_to_another_parent_still_rebuilds(make_window: WindowFactory) -> None:
+    """A paragraph made a sub-paragraph is no move among siblings: the tree is rebuilt."""
+    window = make_window(UN_EXAMPLE)
+    second = window.controller.document.operative[1]
+    window.select_paragraph(second.id)
+    model = window.outline.outline
+    seen: list[str] = []
+    model.rowsMoved.connect(lambda *_args: seen.append("moved"))
+    model.layoutChanged.connect(lambda *_args: seen.append("layout"))
+    window.ops.indent()
+    assert seen == ["layout"]
+    assert window.outline.line(second.id).startswith("(a) ")
+
+
+def test_preview_selects_all_and_copies_the_rendered_paragraphs(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    """Ctrl+A, Ctrl+C in the preview: the clipboard holds the page, numbers before a tab."""
+    window = make_window(UN_EXAMPLE)
+    page = window.preview.page
+    qtbot.waitUntil(lambda: "Takes note with appreciation" in window.preview.text())
+    assert page.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+    QGuiApplication.clipboard().setMimeData(QMimeData())
+    page.setFocus()
+    QTest.keyClick(page, Qt.Key.Key_A, CTRL)
+    QTest.keyClick(page, Qt.Key.Key_C, CTRL)
+    text = QGuiApplication.clipboard().text()
+    row = next(r for r in window.preview.model.rows if r.label == "1.")
+    assert copied_text(row).startswith("1.\tTakes note with appreciation of the report")
+    assert copied_text(row) in text.splitlines()
+    assert text.splitlines()[0] == "United Nations"
+    html = QGuiApplication.clipboard().mimeData().html()
+    assert copied_html(row) in html and "1.&#9;<i>Takes note with appreciation</i>" in html
+    generation = window.controller.generation
+    QTest.keyClicks(page, "xyz")  # read-only: typing on the page changes nothing
+    assert window.controller.generation == generation
+
+
+def test_preview_context_menu_copies_one_paragraph(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    """The menu's Select All and Copy; a single selected row copies just that paragraph."""
+    window = make_window(UN_EXAMPLE)
+    pane = window.preview
+    qtbot.waitUntil(lambda: "Takes note with appreciation" in pane.text())
+    assert pane.page.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    assert [a.text() for a in pane.page.actions()] == ["&Copy", "Select &All"]
+    pane.select_all_action.trigger()
+    assert len(pane.selected_rows()) == len(pane.model.rows)
+    number = next(i for i, r in enumerate(pane.model.rows) if r.label == "1.")
+    pane.page.selectionModel().select(  # as a click does: just this row
+        pane.model.index(number), QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+    pane.copy_action.trigger()
+    assert QApplication.clipboard().text() == copied_text(pane.model.rows[number])
+
+
+def test_first_page_is_laid_out_in_batches_and_finished_on_demand(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    """The first page starts batched; selecting the last paragraph scrolls the preview to it."""
+    window = make_window(UN_EXAMPLE)
+    qtbot.waitUntil(lambda: "Takes note with appreciation" in window.preview.text())
+    page = window.preview.page
+    last = window.controller.document.operative[-1]
+    window.select_paragraph(last.id)
+    assert page.layoutMode() == QListView.LayoutMode.SinglePass
+    number = next(i for i, r in enumerate(window.preview.model.rows) if r.paragraph_id == last.id)
+    rect = page.visualRect(window.preview.model.index(number))
+    assert page.viewport().rect().contains(rect.topLeft())

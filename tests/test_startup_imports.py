@@ -1,0 +1,89 @@
+"""The window starts light: proofing, grammar, pack signing and their libraries load later."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import UN_EXAMPLE
+
+pytest.importorskip("PySide6", reason="the desktop application needs PySide6")
+
+# What the first paint never needs, each deferred to the function that uses it:
+# spylls (spelling.HunspellDictionary), the proofing rules (proofing_worker's Checker),
+# requests and language-tool-python (checker.check_grammar, proofing_worker.start_grammar),
+# cryptography and the pack installer (main_window.manage_packs), python-docx (export),
+# Babel's .po reader (i18n.load_catalogue: an English interface reads no catalogue).
+DEFERRED = (
+    "babel.messages",
+    "spylls",
+    "language_tool_python",
+    "requests",
+    "cryptography",
+    "docx",
+    "draftdesk.proofing.checker",
+    "draftdesk.proofing.languagetool",
+    "draftdesk.proofing.rules_style",
+    "draftdesk.gui.pack_manager",
+    "draftdesk.packs.signing",
+    "draftdesk.packs.install",
+)
+
+WINDOW = """
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from draftdesk.gui.app import application
+from draftdesk.gui.context import scratch_context
+from draftdesk.gui.main_window import MainWindow
+from draftdesk.session import open_session
+application()
+context = scratch_context(Path(sys.argv[2]))
+window = MainWindow(context, open_session(Path(sys.argv[1]), context.registry))
+window.show()
+for _ in range(5):
+    QCoreApplication.processEvents()
+window.repaint()
+print(json.dumps({"preview": window.preview.text()[:200], "modules": sorted(sys.modules)}))
+"""
+
+
+def _modules_after_first_paint(tmp_path: Path) -> tuple[str, set[str]]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", WINDOW, str(UN_EXAMPLE), str(tmp_path)],
+        capture_output=True, text=True, check=True, env=env, timeout=120,
+    )  # fmt: skip
+    answer = json.loads(result.stdout.strip().splitlines()[-1])
+    return answer["preview"], set(answer["modules"])
+
+
+def test_first_paint_imports_none_of_the_deferred_modules(tmp_path: Path) -> None:
+    """The window shows the UN example without loading any of DEFERRED."""
+    preview, modules = _modules_after_first_paint(tmp_path)
+    assert preview.startswith("United Nations")  # the document really was painted
+    loaded = sorted(
+        name for name in DEFERRED if any(m == name or m.startswith(name + ".") for m in modules)
+    )
+    assert loaded == []
+
+
+def test_deferred_modules_still_load_when_used() -> None:
+    """The deferred imports are real: spelling and grammar import what they need on use."""
+    code = (
+        "import sys; from draftdesk.proofing.checker import Checker; "
+        "from draftdesk.proofing.spelling import HunspellDictionary; "
+        "from draftdesk.paths import resources_dir; "
+        "HunspellDictionary(resources_dir() / 'dictionaries', 'en_GB'); "
+        "import draftdesk.proofing.languagetool; "
+        "print(sorted(m for m in ('spylls', 'requests', 'language_tool_python') "
+        "if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, timeout=120)  # fmt: skip
+    assert result.stdout.strip() == "['language_tool_python', 'requests', 'spylls']"
