@@ -77,6 +77,21 @@ def test_no_literal_reaches_a_widget_untranslated() -> None:
     assert offenders == []
 
 
+def test_no_marked_string_hides_inside_an_f_string() -> None:
+    """Babel's extractor cannot see _("…") inside an f-string: such a string would never
+    reach the catalogue, and the French interface would show it in English."""
+    hidden = []
+    for path in sorted(GUI.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                hidden += [
+                    f"{path.name}:{call.lineno}"
+                    for call in ast.walk(node)
+                    if isinstance(call, ast.Call) and getattr(call.func, "id", "") in ("_", "N_")
+                ]
+    assert hidden == []
+
+
 def test_system_locale_decides_unless_overridden(monkeypatch: pytest.MonkeyPatch) -> None:
     """fr_CA → French; de_DE → English (no German UI); a setting overrides the system."""
     for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):

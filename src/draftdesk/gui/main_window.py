@@ -146,7 +146,8 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         """File name, the unsaved mark and the application name."""
         session = self.controller.session
-        self.setWindowTitle(f"{session.display_name(_('Untitled'))}[*] — DraftDesk")
+        untitled = _("Untitled")
+        self.setWindowTitle(f"{session.display_name(untitled)}[*] — DraftDesk")
         self.setWindowModified(session.modified)
         undo, redo = self.controller.undo_name(), self.controller.redo_name()
         self.menu.undo.setText(_("&Undo {action}").format(action=_(undo)) if undo else _("&Undo"))

@@ -214,8 +214,12 @@ class OutlineModel(QAbstractItemModel):
         if node.kind == "details":
             return _("Details (masthead, title, sponsors)")
         if node.kind == "part":
-            names = {"preamble": _("Preamble"), "operative": _("Operative part")}
-            return f"{names.get(node.ident, _('Footnotes'))} ({len(node.children)})"
+            names = {
+                "preamble": _("Preamble"),
+                "operative": _("Operative part"),
+                "footnotes": _("Footnotes"),
+            }
+            return f"{names.get(node.ident, node.ident)} ({len(node.children)})"
         assert self.document is not None and self.pack is not None
         source = self.document.metadata.source_language
         if node.kind == "footnote":
