@@ -213,6 +213,16 @@ class ProofingPanel(QDockWidget):
             self._add_notice(
                 _("Spelling is not checked: {reason}").format(reason=self.service.load_error)
             )
+        first = self.service.take_first_check(self.main.controller.generation)
+        if first is not None:
+            # Checked in the background on a copy of the document as it still is.
+            self._timer.stop()
+            self._dirty = set()
+            self.findings = first.findings
+            for notice in first.notices:
+                self._add_notice(notice)
+            self._show()
+            return
         self._dirty = None
         self.refresh()
 
@@ -342,7 +352,10 @@ class ProofingPanel(QDockWidget):
         return finding if isinstance(finding, Finding) else None
 
     def _start_service(self) -> None:
-        self.service.start(self.main.controller.session.pack, current_language())
+        controller = self.main.controller
+        self.service.start(
+            controller.session.pack, current_language(), controller.document, controller.generation
+        )
 
     def _update_buttons(self) -> None:
         finding = self.selected_finding()

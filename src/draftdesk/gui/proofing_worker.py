@@ -131,6 +131,16 @@ class GrammarResult:
     notices: list[str]
 
 
+@dataclass(slots=True, frozen=True)
+class FirstCheck:
+    """The dictionaries and the first whole-document check, both made in the background."""
+
+    spelling: Spelling
+    checker: Checker
+    report: Report
+    generation: int  # the controller's edit count the checked copy reflects
+
+
 class ProofingService(QObject):
     """The window's checker: ready once the dictionaries are loaded in the background.
 
@@ -153,6 +163,7 @@ class ProofingService(QObject):
         self._callbacks: dict[int, Callable[[object], None]] = {}
         self._token = 0
         self.grammar_running = False
+        self.first_check: FirstCheck | None = None
 
     @property
     def pack(self) -> Pack | None:
@@ -164,11 +175,42 @@ class ProofingService(QObject):
         """True once the dictionaries are loaded and a checker exists."""
         return self.checker is not None
 
-    def start(self, pack: Pack, ui_lang: str) -> None:
-        """Load the dictionaries in the background (at once if another window did)."""
+    def start(
+        self, pack: Pack, ui_lang: str, document: Document | None = None, generation: int = 0
+    ) -> None:
+        """Load the dictionaries in the background (at once if another window did).
+
+        With `document`, the first whole-document check runs in the background too, on a
+        copy: cold, it takes hundreds of milliseconds on a long resolution, a freeze the
+        user would feel right after opening it. `generation` says which edit it reflects.
+        """
         self._pack, self._ui_lang = pack, ui_lang
+        self.first_check = None
         path = user_dictionary_path(self.context)
-        self._run(lambda: SPELLING_CACHE.get(path), self._loaded)
+        snapshot = copy.deepcopy(document) if document is not None else None
+
+        def work() -> object:
+            spelling = SPELLING_CACHE.get(path)
+            if snapshot is None:
+                return spelling
+            from draftdesk.proofing.checker import Checker  # the rules: not needed to start
+
+            glossary = glossary_for(pack)
+            checker = Checker(pack, spelling=spelling, glossary=glossary, ui_lang=ui_lang)
+            try:
+                report = checker.check_document(snapshot, grammar=False)
+            except DraftDeskError:
+                return spelling  # the panel's own check on the GUI thread words the problem
+            return FirstCheck(spelling, checker, report, generation)
+
+        self._run(work, self._loaded)
+
+    def take_first_check(self, generation: int) -> Report | None:
+        """The background check's report, if the document is still as it was checked."""
+        first, self.first_check = self.first_check, None
+        if first is None or first.generation != generation:
+            return None
+        return first.report
 
     def set_pack(self, pack: Pack, ui_lang: str) -> None:
         """Another document (perhaps of another pack): a new checker, same dictionaries."""
@@ -188,6 +230,13 @@ class ProofingService(QObject):
             self.spelling = None
         elif isinstance(result, Spelling):
             self.spelling = result
+        elif isinstance(result, FirstCheck):
+            self.spelling = result.spelling
+            if result.checker.pack is self._pack:  # the verdicts it cached are kept with it
+                self.checker = result.checker
+                self.first_check = result
+                self.ready.emit()
+                return
         if self._pack is not None:
             from draftdesk.proofing.checker import Checker  # the rules: not needed to start
 
