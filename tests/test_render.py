@@ -171,3 +171,19 @@ def test_english_typography_uses_curly_quotes(un_pack: Pack, un_document: Docume
     en = build_layout(un_document, un_pack, "en")
     block = next(b for b in en.blocks if b.paragraph_id == paragraph.id)
     assert block.text.endswith("that the “Alliance” can’t wait;")
+
+
+def test_a_paragraph_with_no_words_prints_its_number_alone(
+    un_pack: Pack, un_document: Document
+) -> None:
+    """Just inserted or not yet translated: "3." and nothing else, never "3. ;" or "3. ."."""
+    blank = Paragraph("op-blank")
+    un_document.operative.insert(2, blank)
+    for lang in ("en", "fr"):
+        layout = build_layout(un_document, un_pack, lang)
+        block = next(b for b in layout.blocks if b.paragraph_id == "op-blank")
+        assert (block.label, block.text) == ("3.", "")
+    last = Paragraph("op-last")
+    un_document.operative.append(last)
+    en = build_layout(un_document, un_pack, "en")
+    assert next(b for b in en.blocks if b.paragraph_id == "op-last").text == ""

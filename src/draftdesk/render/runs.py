@@ -49,7 +49,9 @@ def finish_runs(
         else _Piece(item.text, item.italic, item.superscript, bold)
         for item in items
     ]
-    if terminator:
+    if terminator and any(piece.text.strip() for piece in pieces if piece.note is None):
+        # A paragraph with no words yet (just inserted, or not translated) shows its number
+        # alone rather than "1. ." or "1. ;".
         _apply_terminator(pieces, lang, terminator, bold)
     if place_marks:
         _place_marks(pieces, lang)
