@@ -32,6 +32,8 @@ def test_typing_is_one_undo_step_and_ctrl_z_works_in_the_field(
     assert plain_text(paragraph.text["en"]) == before + " without delay"
     assert len(window.controller.session.editor.undo_stack) == steps + 1
     assert window.menu.undo.text() == "&Undo Edit text"
+    assert window.menu.undo.iconText() == "Undo"  # the toolbar label stays short
+    assert window.menu.undo.toolTip() == "Undo Edit text"  # its tooltip names the step
     press(window, Qt.Key.Key_Z, CTRL)
     assert plain_text(paragraph.text["en"]) == before
     assert field.toPlainText() == before

@@ -152,6 +152,9 @@ class MainWindow(QMainWindow):
         undo, redo = self.controller.undo_name(), self.controller.redo_name()
         self.menu.undo.setText(_("&Undo {action}").format(action=_(undo)) if undo else _("&Undo"))
         self.menu.redo.setText(_("&Redo {action}").format(action=_(redo)) if redo else _("&Redo"))
+        for action in (self.menu.undo, self.menu.redo):
+            # The toolbar shows a short label; its tooltip names the step, as the menu does.
+            action.setToolTip(action.text().replace("&", ""))
         self.menu.undo.setEnabled(undo is not None)
         self.menu.redo.setEnabled(redo is not None)
         self.menu.reload.setEnabled(session.path is not None)
