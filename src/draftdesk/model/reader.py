@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from typing import Any
 
-from draftdesk.errors import DocumentError
 from draftdesk.model.document import (
     LANGUAGES,
     MAX_SUBPARAGRAPH_DEPTH,
@@ -20,15 +17,12 @@ from draftdesk.model.document import (
     Provenance,
 )
 from draftdesk.model.inline import (
-    Inline,
-    parse_inline,
     referenced_footnotes,
     referenced_paragraphs,
 )
+from draftdesk.model.json_reader import ID_PATTERN, JsonReader
 
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 DISTRIBUTIONS = ("general", "limited", "restricted")
-MAX_TEXT_CHARS = 200_000
 
 _TOP_KEYS = {
     "format",
@@ -63,96 +57,9 @@ _META_KEYS = {
 _PARA_KEYS = {"id", "opener", "clause", "slots", "text", "provenance", "children"}
 
 
-class _Reader:
-    """Walks the JSON with the current path so every error says where it is."""
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self.seen_ids: dict[str, str] = {}
-
-    def fail(self, path: str, message: str) -> DocumentError:
-        return DocumentError(message, source=self.source, path=path)
-
-    def obj(self, value: Any, path: str, allowed: set[str] | None = None) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            raise self.fail(path, f"expected an object, found {_kind(value)}")
-        if allowed is not None:
-            unknown = sorted(set(value) - allowed)
-            if unknown:
-                raise self.fail(f"{path}.{unknown[0]}", "unknown field")
-        return value
-
-    def array(self, value: Any, path: str) -> list[Any]:
-        if not isinstance(value, list):
-            raise self.fail(path, f"expected a list, found {_kind(value)}")
-        return value
-
-    def string(self, value: Any, path: str, *, optional: bool = False) -> str:
-        if value is None and optional:
-            return ""
-        if not isinstance(value, str):
-            raise self.fail(path, f"expected text, found {_kind(value)}")
-        if len(value) > MAX_TEXT_CHARS:
-            raise self.fail(path, f"text of {len(value)} characters exceeds {MAX_TEXT_CHARS}")
-        if "\x00" in value:
-            raise self.fail(path, "text contains a NUL character")
-        return value
-
-    def integer(self, value: Any, path: str, *, optional: bool = False) -> int | None:
-        if value is None and optional:
-            return None
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise self.fail(path, f"expected a whole number, found {_kind(value)}")
-        return value
-
-    def iso_date(self, value: Any, path: str) -> date | None:
-        if value is None:
-            return None
-        text = self.string(value, path)
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            raise self.fail(path, f"{text!r} is not a date (expected YYYY-MM-DD)") from None
-
-    def language(self, value: Any, path: str) -> str:
-        code = self.string(value, path)
-        if code not in LANGUAGES:
-            raise self.fail(
-                path, f"unknown language {code!r} (expected one of {', '.join(LANGUAGES)})"
-            )
-        return code
-
-    def per_language(self, value: Any, path: str) -> dict[str, str]:
-        if value is None:
-            return {}
-        data = self.obj(value, path)
-        return {
-            self.language(k, f"{path}.{k}"): self.string(v, f"{path}.{k}") for k, v in data.items()
-        }
-
-    def identifier(self, value: Any, path: str) -> str:
-        ident = self.string(value, path)
-        if not ID_PATTERN.match(ident):
-            raise self.fail(
-                path,
-                f"{ident!r} is not a valid id (lower-case letters, digits "
-                "and '-', at most 64 characters)",
-            )
-        if ident in self.seen_ids:
-            raise self.fail(path, f"id {ident!r} is already used at {self.seen_ids[ident]}")
-        self.seen_ids[ident] = path
-        return ident
-
-    def inline(self, value: Any, path: str) -> list[Inline]:
-        try:
-            return parse_inline(self.string(value, path), where=path)
-        except DocumentError as exc:
-            raise self.fail(path, exc.detail) from None
-
-
 def read_document(data: dict[str, Any], *, source: str) -> Document:
     """Build a Document from migrated JSON data, validating types and references."""
-    reader = _Reader(source)
+    reader = JsonReader(source)
     top = reader.obj(data, "$", _TOP_KEYS)
     metadata = _read_metadata(reader, top.get("metadata"), "$.metadata")
     preamble = [
@@ -180,7 +87,7 @@ def read_document(data: dict[str, Any], *, source: str) -> Document:
     return document
 
 
-def _read_metadata(reader: _Reader, value: Any, path: str) -> Metadata:
+def _read_metadata(reader: JsonReader, value: Any, path: str) -> Metadata:
     if value is None:
         raise reader.fail(path, "missing (every document needs its metadata)")
     data = reader.obj(value, path, _META_KEYS)
@@ -247,7 +154,7 @@ def _read_metadata(reader: _Reader, value: Any, path: str) -> Metadata:
     )
 
 
-def _read_meeting(reader: _Reader, value: Any, path: str) -> Meeting | None:
+def _read_meeting(reader: JsonReader, value: Any, path: str) -> Meeting | None:
     if value is None:
         return None
     data = reader.obj(value, path, {"place", "start", "end", "hijri"})
@@ -264,7 +171,7 @@ def _read_meeting(reader: _Reader, value: Any, path: str) -> Meeting | None:
     )
 
 
-def _read_paragraph(reader: _Reader, value: Any, path: str, depth: int) -> Paragraph:
+def _read_paragraph(reader: JsonReader, value: Any, path: str, depth: int) -> Paragraph:
     data = reader.obj(value, path, _PARA_KEYS)
     if "id" not in data:
         raise reader.fail(f"{path}.id", "missing (every paragraph needs a stable id)")
@@ -308,7 +215,7 @@ def _read_paragraph(reader: _Reader, value: Any, path: str, depth: int) -> Parag
     )
 
 
-def _read_annex(reader: _Reader, value: Any, path: str) -> Annex:
+def _read_annex(reader: JsonReader, value: Any, path: str) -> Annex:
     data = reader.obj(value, path, {"id", "title", "paragraphs"})
     return Annex(
         id=reader.identifier(data.get("id"), f"{path}.id"),
@@ -320,7 +227,7 @@ def _read_annex(reader: _Reader, value: Any, path: str) -> Annex:
     )
 
 
-def _read_footnote(reader: _Reader, value: Any, path: str) -> Footnote:
+def _read_footnote(reader: JsonReader, value: Any, path: str) -> Footnote:
     data = reader.obj(value, path, {"id", "symbol", "text"})
     symbol = data.get("symbol")
     if symbol is not None:
@@ -340,7 +247,7 @@ def _read_footnote(reader: _Reader, value: Any, path: str) -> Footnote:
     )
 
 
-def _read_ignore(reader: _Reader, value: Any, path: str) -> Ignore:
+def _read_ignore(reader: JsonReader, value: Any, path: str) -> Ignore:
     """One ignored finding; ids are checked for shape only (a paragraph deleted since leaves
     a harmless entry, never an unreadable file)."""
     data = reader.obj(value, path, {"rule", "lang", "text", "paragraph", "footnote"})
@@ -367,7 +274,7 @@ def _read_ignore(reader: _Reader, value: Any, path: str) -> Ignore:
     )
 
 
-def _check_references(reader: _Reader, document: Document) -> None:
+def _check_references(reader: JsonReader, document: Document) -> None:
     """Every footnote and cross-reference must name something that exists."""
     footnote_ids = {note.id for note in document.footnotes}
     paragraph_ids = document.ids()
@@ -410,16 +317,3 @@ def _paragraph_paths(document: Document) -> list[tuple[str, Paragraph]]:
     for index, annex in enumerate(document.annexes):
         walk(annex.paragraphs, f"$.annexes[{index}].paragraphs")
     return found
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    return {
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-        str: "text",
-        list: "a list",
-        dict: "an object",
-    }.get(type(value), type(value).__name__)
