@@ -308,3 +308,27 @@ def test_new_from_pack_offers_a_pack_installed_in_the_dialog(
     qtbot.addWidget(choose)
     offered = [choose.pack.itemData(i) for i in range(choose.pack.count())]
     assert EXTENSION_ID in offered and "un-ga" in offered
+
+
+def test_a_ddpack_opened_from_the_file_manager_goes_straight_to_its_preview(
+    qtbot: QtBot,
+    folders: Folders,
+    dialogs: Dialogs,
+    make_window: WindowFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`draftdesk pack.ddpack` (a double-click): the Template Packs dialog opens on the
+    pack's preview, and accepting it installs the pack."""
+    shown: list[PackManagerDialog] = []
+
+    def exec_manager(self: PackManagerDialog) -> int:
+        shown.append(self)
+        qtbot.waitUntil(lambda: bool(dialogs.previews))  # the zero-delay import ran
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(PackManagerDialog, "exec", exec_manager)
+    window = make_window()
+    window.manage_packs(signed_extension(folders))
+    assert len(shown) == 1 and len(dialogs.previews) == 1
+    assert EXTENSION_ID in {row[1] for row in rows(shown[0])}
+    assert (folders.data / "packs" / EXTENSION_ID).is_dir()

@@ -17,11 +17,12 @@ import draftdesk.palette
 import draftdesk.render.builder
 import draftdesk.settings  # noqa: F401
 from draftdesk.errors import DraftDeskError
+from draftdesk.packs.locations import PACK_SUFFIX
 from draftdesk.paths import resources_dir
 from draftdesk.session import Session, new_session, open_session, recovered_session
 
 # isort: split
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -155,8 +156,13 @@ def run(
     context = user_context()
     app = application()
     set_language(app, ui_language or context.settings.ui_language)
+    archive = file if file is not None and file.suffix.lower() == PACK_SUFFIX else None
+    if archive is not None:
+        file = None  # a template pack, opened from the file manager: offer to install it
     window, error = create_window(context, file)
     window.show()
+    if archive is not None:
+        QTimer.singleShot(0, window, lambda: window.manage_packs(archive))
     if os.environ.get("DRAFTDESK_AUTOMATION"):
         from draftdesk.gui.automation import Automation
 

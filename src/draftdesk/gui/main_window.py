@@ -371,8 +371,11 @@ class MainWindow(QMainWindow):
         """List every keyboard shortcut."""
         ShortcutsDialog(self.menu.all, self).exec()
 
-    def manage_packs(self) -> None:
-        """The Template Packs dialog; packs installed there are offered by New… at once."""
+    def manage_packs(self, archive: Path | None = None) -> None:
+        """The Template Packs dialog; packs installed there are offered by New… at once.
+
+        With `archive`, the dialog opens on that pack's preview, ready to install it.
+        """
         # Imported on first use: pack signing (cryptography) is not needed to start.
         from draftdesk.gui.pack_manager import open_pack_manager
 
@@ -382,6 +385,7 @@ class MainWindow(QMainWindow):
             user_config_folder(),
             self,
             in_use=(metadata.pack, metadata.pack_version),
+            archive=archive,
         )
 
     def about(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,11 +25,10 @@ from draftdesk.gui.i18n import _
 from draftdesk.gui.pack_preview import PackPreviewDialog, needs_confirmation, signature_text
 from draftdesk.packs.catalog import PackListing, export, list_packs, remove
 from draftdesk.packs.install import PackPreview, install, preview
+from draftdesk.packs.locations import PACK_SUFFIX
 from draftdesk.packs.registry import PackRegistry, PackSource
 from draftdesk.packs.signing import SignatureState
 from draftdesk.packs.trust import TrustedKeys
-
-PACK_SUFFIX = ".ddpack"
 
 
 class PackManagerDialog(QDialog):
@@ -310,8 +309,12 @@ def open_pack_manager(
     config_folder: Path,
     parent: QWidget | None,
     in_use: tuple[str, str] | None = None,
+    archive: Path | None = None,
 ) -> None:
-    """Show the Template Packs dialog modally."""
+    """Show the Template Packs dialog modally; with `archive` (a .ddpack opened from the
+    file manager), its preview and installation start as soon as the dialog shows."""
     dialog = PackManagerDialog(registry, config_folder, parent, in_use)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    if archive is not None:
+        QTimer.singleShot(0, dialog, lambda: dialog.import_path(archive))
     dialog.exec()

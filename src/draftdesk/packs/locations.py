@@ -17,6 +17,8 @@ DATA_DIR_VARIABLE = "DRAFTDESK_DATA_DIR"
 CONFIG_DIR_VARIABLE = "DRAFTDESK_CONFIG_DIR"
 """Overrides the settings folder (where trusted-keys.toml lives)."""
 TRUSTED_KEYS_FILE = "trusted-keys.toml"
+PACK_SUFFIX = ".ddpack"
+"""How the file of a shared template pack ends (what the installer associates)."""
 
 
 def user_data_folder() -> Path:
