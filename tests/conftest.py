@@ -58,4 +58,7 @@ def _isolated_user_folders(
     ):
         monkeypatch.setenv(variable, str(home / name))
     monkeypatch.setenv("DRAFTDESK_DATA_DIR", str(home / "data" / "DraftDesk"))
+    # language-tool-python's own download folder: one on the developer's machine must not
+    # turn on local grammar checking in the tests.
+    monkeypatch.setenv("LTP_PATH", str(home / "cache" / "language_tool_python"))
     monkeypatch.setenv("DRAFTDESK_CONFIG_DIR", str(home / "config" / "DraftDesk"))

@@ -191,3 +191,25 @@ def test_preferences_set_up_button_offers_the_download(
     qtbot.waitUntil(lambda: window.proofing.offer.isVisible())
     assert window.proofing.offer.download.isVisible()
     assert not isinstance(QApplication.activeModalWidget(), QDialog)  # nothing left open
+
+
+@pytest.mark.parametrize("java", ["/usr/bin/java", None])
+def test_a_languagetool_downloaded_earlier_is_used_when_java_can_run_it(
+    make_window: WindowFactory,
+    tmp_path: Path,
+    server: ReleaseServer,
+    monkeypatch: pytest.MonkeyPatch,
+    java: str | None,
+) -> None:
+    """language-tool-python's own download (LTP_PATH) counts as installed, with Java."""
+    cache = tmp_path / "ltp"
+    (cache / f"LanguageTool-{VERSION}").mkdir(parents=True)
+    (cache / f"LanguageTool-{VERSION}" / "languagetool-server.jar").write_bytes(b"PK")
+    monkeypatch.setenv("LTP_PATH", str(cache))
+    monkeypatch.setattr("draftdesk.proofing.languagetool.shutil.which", lambda _name: java)
+    window = _window(make_window, tmp_path, ReleaseSource(server.url + ZIP, VERSION, ""))
+    found = window.proofing.setup.grammar_settings()
+    if java is None:
+        assert found is None  # nothing could run it: the download offer explains Java
+    else:
+        assert found is not None and (found.local, found.local_folder) == (True, "")

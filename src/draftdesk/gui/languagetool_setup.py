@@ -111,8 +111,12 @@ class LanguageToolSetup(QObject):
         return self._busy
 
     def grammar_settings(self) -> LanguageToolSettings | None:
-        """The organisation's server if set, else a LanguageTool installed here, else None."""
-        from draftdesk.proofing.languagetool import LanguageToolSettings
+        """The organisation's server if set, else a LanguageTool installed here, else None.
+
+        "Installed here" is DraftDesk's own download, else one language-tool-python
+        downloaded earlier (its LTP_PATH folder) when Java is there to run it.
+        """
+        from draftdesk.proofing.languagetool import LanguageToolSettings, local_status
 
         settings = self.context.settings
         if settings.languagetool_url:
@@ -120,6 +124,8 @@ class LanguageToolSetup(QObject):
         folder = settings.languagetool_local
         if folder and installed(Path(folder)) is not None:
             return LanguageToolSettings(local=True, local_folder=folder)
+        if local_status().ready:
+            return LanguageToolSettings(local=True)
         return None
 
     def offer_download(self, *, asked: bool = False) -> bool:
