@@ -81,14 +81,17 @@ def test_high_dpi_screenshot_is_drawn_at_twice_the_pixels(tmp_path: Path) -> Non
     """At a 200 % scale the 1400x900 window is drawn with 2800x1800 pixels, not stretched."""
     out = tmp_path / "oic@2x.png"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "2"}
-    subprocess.run(
+    done = subprocess.run(
         [sys.executable, "-m", "draftdesk", "--screenshot", str(out), str(OIC_EXAMPLE)],
         env=env,
         check=True,
         capture_output=True,
+        text=True,
     )
     image = QImage(str(out))
     assert (image.width(), image.height()) == (2800, 1800)
+    assert done.stdout == f"{out}: 2800x1800 screenshot written\n"
+    assert "propagateSizeHints" not in done.stderr  # the offscreen platform's note is dropped
 
 
 def test_preview_uses_the_pack_font(qtbot: QtBot, make_window: WindowFactory) -> None:

@@ -7,7 +7,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QMessageLogContext,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 
 from draftdesk.gui.app import application, create_window, set_language
 from draftdesk.gui.context import scratch_context
@@ -15,6 +21,15 @@ from draftdesk.gui.main_window import MainWindow
 from draftdesk.gui.outline import Selection
 
 WIDTH, HEIGHT = 1400, 900
+# The offscreen platform says this for every top-level window it shows; it is no fault of
+# the window, and a user rendering a screenshot should not read it as one.
+_OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
+
+
+def _quiet_offscreen(kind: QtMsgType, _where: QMessageLogContext, message: str) -> None:
+    """Qt's messages on stderr, less the offscreen platform's note on size hints."""
+    if message != _OFFSCREEN_NOISE:
+        print(message, file=sys.stderr)
 
 
 def settle(seconds: float = 0.25) -> None:
@@ -45,6 +60,7 @@ def take_screenshot(out: Path, file: Path | None, ui_language: str | None) -> in
     Nothing is read from or written to the user's settings and autosave folders, so the
     image is the same on every machine (given the same fonts) and no state is left behind.
     """
+    qInstallMessageHandler(_quiet_offscreen)
     app = application()
     with tempfile.TemporaryDirectory(prefix="draftdesk-shot-") as scratch:
         context = scratch_context(Path(scratch))
