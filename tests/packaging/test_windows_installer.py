@@ -270,3 +270,31 @@ def test_upgrade_then_uninstall_keep_user_data(
         data_files
     )
     assert key.is_file() and key.with_suffix(".pub").is_file()
+
+
+def test_all_users_install_with_desktop_shortcut_and_its_uninstall(
+    setup_exe: Path, prefix: WinePrefix
+) -> None:
+    """What an IT department deploys: `setup.exe /S /ALLUSERS /DESKTOP` run elevated (Wine's
+    user is an administrator) goes to Program Files and HKLM with shortcuts for everyone;
+    the silent uninstall takes all of it away again."""
+    machine_key = UNINSTALL_KEY.replace("HKCU", "HKLM", 1)
+    prefix.run([str(setup_exe), "/S", "/ALLUSERS", "/DESKTOP"])
+    folder = prefix.drive_c / "Program Files" / "DraftDesk"
+    assert (folder / "draftdesk.cmd").is_file()
+    entry = prefix.reg_values(machine_key)
+    assert entry is not None and entry["DisplayVersion"] == __version__
+    assert prefix.reg_values(r"HKLM\Software\Classes\.draftdesk") is not None
+    public = prefix.drive_c / "users" / "Public"
+    programs = prefix.drive_c / "ProgramData/Microsoft/Windows/Start Menu/Programs"
+    desktop_links = list(public.glob("*/DraftDesk.lnk"))  # "Desktop" (or its localised name)
+    assert desktop_links, sorted(str(p) for p in public.rglob("*.lnk"))
+    assert (programs / "DraftDesk.lnk").is_file()
+    assert re.search(r"DraftDesk \d", draftdesk(prefix, folder, "--version"))
+
+    prefix.run([prefix.windows_path(folder / "uninstall.exe"), "/S"])
+    assert not folder.exists(), sorted(folder.rglob("*"))[:20]
+    assert prefix.reg_values(machine_key) is None
+    assert prefix.reg_values(r"HKLM\Software\Classes\.draftdesk") is None
+    assert not any(link.exists() for link in desktop_links)
+    assert not (programs / "DraftDesk.lnk").exists()
