@@ -17,12 +17,12 @@ from draftdesk.model.document import (
 )
 from draftdesk.model.inline import (
     Inline,
-    Text,
     parse_inline,
     referenced_footnotes,
     referenced_paragraphs,
 )
 from draftdesk.packs.model import Pack
+from draftdesk.render.paragraphs import join_items
 from draftdesk.render.sandbox import TemplateRenderer
 from draftdesk.render.slots import slot_context
 
@@ -293,20 +293,5 @@ def clause_to_text(document: Document, pack: Pack, paragraph_id: str) -> Convert
             items = parse_inline(" ".join(output.split()), where=where)
         except DraftDeskError as exc:
             raise CommandError(f"cannot convert: {exc}") from None
-        text[lang] = _joined(items, paragraph.text.get(lang, []))
+        text[lang] = join_items(items, paragraph.text.get(lang, []))
     return ConvertClauseToText(paragraph_id, paragraph.opener or clause.opener, text)
-
-
-def _joined(first: list[Inline], second: list[Inline]) -> list[Inline]:
-    """Clause text then free text, spaced as the renderer spaces them."""
-    if not first or not second:
-        return [*first, *second]
-    head = second[0]
-    if isinstance(head, Text) and head.text.lstrip().startswith(_NO_SPACE_BEFORE):
-        return [*first, Text(head.text.lstrip(), head.italic, head.superscript), *second[1:]]
-    if isinstance(head, Text) and head.text[:1].isspace():
-        return [*first, *second]
-    return [*first, Text(" "), *second]
-
-
-_NO_SPACE_BEFORE = (*",;:.)]’”»", "\u202f", "\u00a0")

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import socket
-import threading
 import time
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 
 import pytest
 from PySide6.QtGui import QColor, QTextCharFormat
@@ -19,7 +17,7 @@ from draftdesk.gui.proofing_highlight import GRAMMAR_COLOUR, SPELLING_COLOUR
 from draftdesk.model.inline import plain_text
 from tests.conftest import UN_EXAMPLE
 from tests.gui.conftest import WindowFactory
-from tests.proofing.test_proofing_languagetool import _Handler
+from tests.proofing.test_proofing_languagetool import _Handler, serving
 
 LOAD_TIMEOUT_MS = 60_000
 
@@ -36,17 +34,8 @@ class _SlowHandler(_Handler):
 
 @pytest.fixture
 def server() -> Iterator[tuple[str, type[_SlowHandler]]]:
-    handler = type("Handler", (_SlowHandler,), {"checks": []})
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}", handler
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
+    with serving(_SlowHandler) as found:
+        yield found
 
 
 def _ready_window(qtbot: QtBot, make_window: WindowFactory, url: str) -> MainWindow:

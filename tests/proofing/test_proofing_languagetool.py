@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TypeVar
 from urllib.parse import parse_qs
 
 import pytest
@@ -87,10 +89,16 @@ def _match(
     }
 
 
-@pytest.fixture
-def server() -> Iterator[tuple[str, type[_Handler]]]:
-    handler = type("Handler", (_Handler,), {"checks": []})
+H = TypeVar("H", bound=_Handler)
+
+
+@contextlib.contextmanager
+def serving(base: type[H]) -> Iterator[tuple[str, type[H]]]:
+    """A local LanguageTool stand-in on a free port: its URL and its handler class (a fresh
+    subclass of `base`, so `checks` records this server's requests only)."""
+    handler = type("Handler", (base,), {"checks": []})
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
@@ -99,6 +107,12 @@ def server() -> Iterator[tuple[str, type[_Handler]]]:
         httpd.shutdown()
         httpd.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture
+def server() -> Iterator[tuple[str, type[_Handler]]]:
+    with serving(_Handler) as found:
+        yield found
 
 
 def _closed_port() -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, overload
 
 from draftdesk.errors import RenderError
 from draftdesk.language import join_with_preposition, split_trailing_preposition
@@ -64,7 +65,7 @@ class ParagraphRenderer:
             opener_key = opener_key or clause.opener
         elif paragraph.slots:
             raise RenderError(f"{where}: has slot values but no clause")
-        body = _join(
+        body = join_items(
             self._resolve_cross_references(clause_items, paragraph.id),
             self._resolve_cross_references(paragraph.text.get(self.lang, []), paragraph.id),
         )
@@ -101,7 +102,7 @@ class ParagraphRenderer:
         italic = style is OpenerStyle.ITALIC
         opener: list[Item] = [Text(head, italic=italic)]
         if preposition is None:
-            return _join(opener, body)
+            return join_items(opener, body)
         prep_italic = italic and self.pack.style.italic_preposition
         first = body[0] if body else None
         if self.lang == "fr" and isinstance(first, Text) and not first.italic:
@@ -109,9 +110,9 @@ class ParagraphRenderer:
             return [*opener, Text(" "), Text(joined, italic=prep_italic), *body[1:]]
         if isinstance(first, Text) and first.text.lstrip().startswith(f"{preposition} "):
             # The text already carries the preposition ("that it was decided").
-            return _join(opener, body)
+            return join_items(opener, body)
         tail: list[Item] = [Text(" "), Text(preposition, italic=prep_italic)]
-        return _join([*opener, *tail], body)
+        return join_items([*opener, *tail], body)
 
     def _resolve_cross_references(self, items: list[Inline], from_id: str) -> list[Item]:
         resolved: list[Item] = []
@@ -138,8 +139,16 @@ class ParagraphRenderer:
         return resolved
 
 
-def _join(first: Sequence[Item], second: Sequence[Item]) -> list[Item]:
-    """Concatenate two item lists with one space, none before closing punctuation."""
+@overload
+def join_items(first: Sequence[Item], second: Sequence[Item]) -> list[Item]: ...
+@overload
+def join_items(first: Sequence[Inline], second: Sequence[Inline]) -> list[Inline]: ...
+def join_items(first: Sequence[Any], second: Sequence[Any]) -> list[Any]:
+    """Concatenate two item lists with one space, none before closing punctuation.
+
+    Also how a clause's text and the free text after it join when a clause paragraph is
+    converted to free text, so the converted paragraph prints exactly as before.
+    """
     if not first:
         return list(second)
     if not second:
