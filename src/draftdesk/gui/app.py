@@ -32,9 +32,16 @@ from draftdesk.gui.i18n import _, choose_language, install
 from draftdesk.gui.main_window import MainWindow
 from draftdesk.gui.outline import Selection
 
+GUI_SWITCH_INTERVAL_S = 0.001
+
 
 def application(argv: list[str] | None = None) -> QApplication:
     """The QApplication (created once per process), named and with its icon."""
+    # Background work (loading the dictionaries, a first proofing pass) is Python, like
+    # the GUI thread's own: with the default 5 ms interpreter switch, every return of the
+    # GUI thread from Qt could wait 5 ms for its turn, and the window froze for up to 0.4 s
+    # while the dictionaries loaded. At 1 ms it stays responsive; loading takes no longer.
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
