@@ -49,14 +49,21 @@ window.show()
 for _ in range(5):
     QCoreApplication.processEvents()
 window.repaint()
+if len(sys.argv) > 3:  # then type in a paragraph, as the user's first keystroke does
+    from draftdesk.commands import SetText
+    from draftdesk.model.inline import Text
+    first = window.controller.document.operative[1]
+    window.controller.execute(SetText(first.id, "en", [Text(sys.argv[3])]), typing=True)
+    for _ in range(5):
+        QCoreApplication.processEvents()
 print(json.dumps({"preview": window.preview.text()[:200], "modules": sorted(sys.modules)}))
 """
 
 
-def _modules_after_first_paint(tmp_path: Path) -> tuple[str, set[str]]:
+def _modules_after_first_paint(tmp_path: Path, *typed: str) -> tuple[str, set[str]]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(
-        [sys.executable, "-c", WINDOW, str(UN_EXAMPLE), str(tmp_path)],
+        [sys.executable, "-c", WINDOW, str(UN_EXAMPLE), str(tmp_path), *typed],
         capture_output=True, text=True, check=True, env=env, timeout=120,
     )  # fmt: skip
     answer = json.loads(result.stdout.strip().splitlines()[-1])
@@ -69,6 +76,18 @@ def test_first_paint_imports_none_of_the_deferred_modules(tmp_path: Path) -> Non
     assert preview.startswith("United Nations")  # the document really was painted
     loaded = sorted(
         name for name in DEFERRED if any(m == name or m.startswith(name + ".") for m in modules)
+    )
+    assert loaded == []
+
+
+def test_typing_with_no_grammar_configured_loads_no_network_library(tmp_path: Path) -> None:
+    """Every edit asks whether grammar is configured; asking must not import requests and
+    language-tool-python (a tenth of a second on the first keystroke)."""
+    _preview, modules = _modules_after_first_paint(tmp_path, "urges the organizations")
+    loaded = sorted(
+        name
+        for name in ("requests", "language_tool_python", "draftdesk.proofing.languagetool")
+        if any(m == name or m.startswith(name + ".") for m in modules)
     )
     assert loaded == []
 

@@ -206,7 +206,7 @@ def test_a_languagetool_downloaded_earlier_is_used_when_java_can_run_it(
     (cache / f"LanguageTool-{VERSION}").mkdir(parents=True)
     (cache / f"LanguageTool-{VERSION}" / "languagetool-server.jar").write_bytes(b"PK")
     monkeypatch.setenv("LTP_PATH", str(cache))
-    monkeypatch.setattr("draftdesk.proofing.languagetool.shutil.which", lambda _name: java)
+    monkeypatch.setattr("draftdesk.proofing.lt_settings.shutil.which", lambda _name: java)
     window = _window(make_window, tmp_path, ReleaseSource(server.url + ZIP, VERSION, ""))
     found = window.proofing.setup.grammar_settings()
     if java is None:

@@ -18,6 +18,7 @@ from draftdesk.packs.locations import user_data_folder
 from draftdesk.proofing.wordlist import USER_DICTIONARY_FILE
 from tests.conftest import UN_EXAMPLE
 from tests.gui.conftest import WindowFactory
+from tests.gui.test_gui_proofing import _children
 
 LOAD_TIMEOUT_MS = 60_000
 
@@ -181,7 +182,7 @@ def test_panel_ignore_show_ignored_and_stop_ignoring(
     ]  # no Fix: with two suggestions, none is applied blindly
     panel.ignore_button.click()
     assert window.controller.document.ignores == [Ignore("spelling", "en", "thhe", paragraph.id)]
-    qtbot.waitUntil(lambda: message not in [i.text(0) for i in _all_rows(window)])
+    qtbot.waitUntil(lambda: message not in [i.text(0) for i in _children(window)])
     assert panel.status.text().endswith(" (1 ignored)")
     panel.show_ignored.setChecked(True)
     row = _row(window, message)
@@ -199,15 +200,6 @@ def test_panel_ignore_show_ignored_and_stop_ignoring(
     reopened = _ready_window_from(qtbot, make_window, path)
     reopened.proofing.check_now()
     assert [f.excerpt for f in reopened.proofing.ignored_findings()] == ["thhe"]
-
-
-def _all_rows(window: MainWindow) -> list[QTreeWidgetItem]:
-    tree = window.proofing.tree
-    rows = []
-    for index in range(tree.topLevelItemCount()):
-        top = tree.topLevelItem(index)
-        rows += [top.child(row) for row in range(top.childCount())]
-    return rows
 
 
 def _save(window: MainWindow, path: Path) -> None:

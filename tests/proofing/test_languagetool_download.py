@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from draftdesk.proofing import languagetool
+from draftdesk.proofing import languagetool, lt_settings
 from draftdesk.proofing.languagetool import download_local, local_status
 from draftdesk.proofing.lt_install import (
     InstallCancelledError,
@@ -203,7 +203,7 @@ def test_local_mode_starts_languagetool_from_the_installed_folder(
     folder = tmp_path / "languagetool"
     install_languagetool(folder, _source(server), lambda n, t: None)
     monkeypatch.setenv("LTP_PATH", str(tmp_path / "elsewhere"))
-    monkeypatch.setattr(languagetool.shutil, "which", lambda name: "/usr/bin/java")
+    monkeypatch.setattr(lt_settings.shutil, "which", lambda name: "/usr/bin/java")
     calls: list[tuple[str, dict[str, object], str]] = []
 
     def factory(tag: str, **kwargs: object) -> _FakeTool:

@@ -14,7 +14,8 @@ from draftdesk.paths import resources_dir
 from draftdesk.proofing.checker import Checker
 from draftdesk.proofing.findings import Finding, Report, Severity
 from draftdesk.proofing.ignores import without_ignored
-from draftdesk.proofing.languagetool import LanguageToolGrammar, LanguageToolSettings
+from draftdesk.proofing.languagetool import LanguageToolGrammar
+from draftdesk.proofing.lt_settings import LanguageToolSettings
 from draftdesk.proofing.messages import Messages
 from draftdesk.proofing.rules_document import GLOSSARY_FILE, load_glossary
 from draftdesk.proofing.spelling import Spelling

@@ -18,7 +18,8 @@ from draftdesk.proofing.findings import Finding, editor_text
 
 if TYPE_CHECKING:
     from draftdesk.packs.model import Pack
-    from draftdesk.proofing.languagetool import LanguageToolGrammar, LanguageToolSettings
+    from draftdesk.proofing.languagetool import LanguageToolGrammar
+    from draftdesk.proofing.lt_settings import LanguageToolSettings
 
 GRAMMAR_DELAY_MS = 900
 """A pause this long sends the paragraph to LanguageTool (a request takes 50–500 ms)."""

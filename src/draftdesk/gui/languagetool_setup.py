@@ -24,7 +24,7 @@ from draftdesk.proofing.lt_install import (
 
 if TYPE_CHECKING:
     from draftdesk.gui.context import AppContext
-    from draftdesk.proofing.languagetool import LanguageToolSettings
+    from draftdesk.proofing.lt_settings import LanguageToolSettings
 
 LANGUAGETOOL_FOLDER = "languagetool"
 """Where in the user data folder DraftDesk installs LanguageTool."""
@@ -98,6 +98,8 @@ class LanguageToolSetup(QObject):
         self._cancel = threading.Event()
         self._busy = False
         self._offered = False
+        self._installed: dict[str, bool] = {}  # DraftDesk's install folder → complete
+        self._elsewhere: bool | None = None  # language-tool-python's download, with Java
         self._bridge = _Bridge(self)
         self._bridge.java_found.connect(self._java_answer)
         self._bridge.progressed.connect(self._progress)
@@ -116,17 +118,22 @@ class LanguageToolSetup(QObject):
         "Installed here" is DraftDesk's own download, else one language-tool-python
         downloaded earlier (its LTP_PATH folder) when Java is there to run it.
         """
-        from draftdesk.proofing.languagetool import LanguageToolSettings, local_status
+        # Asked at every edit: what is on disk is looked at once per folder (a folder scan and
+        # a search of PATH for Java are not for each keystroke).
+        from draftdesk.proofing.lt_settings import LanguageToolSettings, local_status
 
         settings = self.context.settings
         if settings.languagetool_url:
             return LanguageToolSettings(server_url=settings.languagetool_url)
         folder = settings.languagetool_local
-        if folder and installed(Path(folder)) is not None:
-            return LanguageToolSettings(local=True, local_folder=folder)
-        if local_status().ready:
-            return LanguageToolSettings(local=True)
-        return None
+        if folder:
+            if folder not in self._installed:
+                self._installed[folder] = installed(Path(folder)) is not None
+            if self._installed[folder]:
+                return LanguageToolSettings(local=True, local_folder=folder)
+        if self._elsewhere is None:
+            self._elsewhere = local_status().ready
+        return LanguageToolSettings(local=True) if self._elsewhere else None
 
     def offer_download(self, *, asked: bool = False) -> bool:
         """Offer the download once (again when `asked`, from the Preferences).
@@ -250,6 +257,7 @@ class LanguageToolSetup(QObject):
             settings = self.context.settings
             settings.languagetool_local = str(result.parent)
             self.context.save_settings()
+            self._installed.pop(settings.languagetool_local, None)  # complete now
             grammar = self.grammar_settings()
             self.offer.say(
                 _("LanguageTool is installed: grammar is checked on this computer."),

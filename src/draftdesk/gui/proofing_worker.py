@@ -32,7 +32,7 @@ from draftdesk.proofing.wordlist import built_in_words as _built_in_words
 if TYPE_CHECKING:
     from draftdesk.proofing.checker import Checker
     from draftdesk.proofing.context import DocumentFacts
-    from draftdesk.proofing.languagetool import LanguageToolSettings
+    from draftdesk.proofing.lt_settings import LanguageToolSettings
 
 
 def user_dictionary_path(context: AppContext) -> Path:

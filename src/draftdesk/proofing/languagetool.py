@@ -12,7 +12,6 @@ checks. Tests drive the same code path against a local HTTP server that speaks t
 from __future__ import annotations
 
 import os
-import shutil
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,9 +29,11 @@ from draftdesk.proofing.lt_install import (
     ReleaseSource,
     default_source,
     install_languagetool,
-    installed,
     java_version,
 )
+from draftdesk.proofing.lt_settings import LanguageToolSettings as LanguageToolSettings
+from draftdesk.proofing.lt_settings import download_folder
+from draftdesk.proofing.lt_settings import local_status as local_status
 
 TIMEOUT: Final[int] = 15
 """Seconds a request to LanguageTool may take before the server counts as unreachable."""
@@ -63,44 +64,6 @@ class GrammarMatch:
     message: str
     replacements: tuple[str, ...] = ()
     category: str = ""
-
-
-@dataclass(slots=True, frozen=True)
-class LanguageToolSettings:
-    """Where grammar comes from: a server URL from the settings, or a local LanguageTool."""
-
-    server_url: str | None = None
-    local: bool = False
-    local_folder: str = ""  # where download_local put it; "" = language-tool-python's folder
-
-
-@dataclass(slots=True, frozen=True)
-class LocalStatus:
-    """What a local LanguageTool needs, as found on this computer (nothing is downloaded)."""
-
-    java: str | None
-    installation: Path | None
-
-    @property
-    def ready(self) -> bool:
-        """True when Java and an unpacked LanguageTool are both present."""
-        return self.java is not None and self.installation is not None
-
-
-def _download_folder() -> Path:
-    # Where language-tool-python keeps LanguageTool (its LTP_PATH), without creating it.
-    return Path(os.environ.get("LTP_PATH", str(Path.home() / ".cache" / "language_tool_python")))
-
-
-def local_status(folder: Path | None = None) -> LocalStatus:
-    """Whether Java and an installed LanguageTool are here (if not, the GUI offers a download).
-
-    `folder` is where DraftDesk installed LanguageTool; without it, language-tool-python's
-    own folder (or its LTP_JAR_DIR_PATH) is looked at.
-    """
-    jar_dir = os.environ.get("LTP_JAR_DIR_PATH") if folder is None else None
-    installation = Path(jar_dir) if jar_dir else installed(folder or _download_folder())
-    return LocalStatus(shutil.which("java"), installation)
 
 
 class _LanguageTool(LanguageTool):
@@ -216,7 +179,7 @@ def download_local(
         found = "no Java" if version is None else f"Java {version}"
         raise InstallError(f"LanguageTool needs Java {JAVA_REQUIRED} or later ({found} found)")
     return install_languagetool(
-        folder or _download_folder(), source or default_source(), progress, cancel
+        folder or download_folder(), source or default_source(), progress, cancel
     )
 
 
