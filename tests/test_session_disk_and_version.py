@@ -11,7 +11,13 @@ from draftdesk.commands import SetMetadata
 from draftdesk.model import fileformat
 from draftdesk.packs.registry import MissingPackVersionError, PackRegistry
 from draftdesk.render.builder import Renderer
-from draftdesk.session import SWITCH_PACK_VERSION, DiskChange, new_session, open_session
+from draftdesk.session import (
+    SWITCH_PACK_VERSION,
+    DiskChange,
+    new_session,
+    open_session,
+    recovered_session,
+)
 from tests.conftest import UN_EXAMPLE
 
 
@@ -83,3 +89,25 @@ def test_open_with_the_recorded_version_records_nothing(
     """Asking for the version the file already has is a plain open."""
     session = open_session(_copy(tmp_path), registry, pack_version="1.0.0")
     assert not session.modified and session.editor.undo_stack == []
+
+
+def test_recovered_with_a_missing_pack_version_then_with_the_closest(
+    tmp_path: Path, registry: PackRegistry
+) -> None:
+    """An autosave written with a pack version no longer installed: recovering names the
+    closest; recovering with it switches the version as one undoable step, and the unsaved
+    edits of the autosave are all there."""
+    path = _copy(tmp_path, pack_version="0.9.0")
+    document = fileformat.load(path)
+    document.metadata.symbol = "A/72/L.RECOVERED"
+    with pytest.raises(MissingPackVersionError) as info:
+        recovered_session(document, path, registry)
+    assert info.value.closest == "1.0.0"
+    session = recovered_session(document, path, registry, pack_version=info.value.closest)
+    assert (session.pack.id, session.pack.version) == ("un-ga", "1.0.0")
+    assert session.recovered and session.modified
+    assert [c.name for c in session.editor.undo_stack] == [SWITCH_PACK_VERSION]
+    assert session.document.metadata.symbol == "A/72/L.RECOVERED"
+    session.editor.undo()
+    assert session.document.metadata.pack_version == "0.9.0"
+    assert fileformat.load(path).metadata.pack_version == "0.9.0"  # the file is untouched

@@ -183,15 +183,26 @@ def new_session(
     return Session(Editor(document), pack)
 
 
-def recovered_session(document: Document, path: Path | None, registry: PackRegistry) -> Session:
+def recovered_session(
+    document: Document,
+    path: Path | None,
+    registry: PackRegistry,
+    *,
+    pack_version: str | None = None,
+) -> Session:
     """A session for a document restored from an autosave: unsaved until saved again.
 
     The autosave is newer than the file, so the file's current state is recorded as the
-    one "we read": saving goes back to it without a false changed-on-disk alarm.
+    one "we read": saving goes back to it without a false changed-on-disk alarm. As with
+    `open_session`, a missing pack version raises MissingPackVersionError, and
+    `pack_version` switches the document to another installed version (one undoable step).
     """
+    editor = Editor(document)
+    if pack_version is not None and pack_version != document.metadata.pack_version:
+        editor.execute(SetMetadata("pack_version", pack_version, name=SWITCH_PACK_VERSION))
     pack = pack_for(document, registry)
     disk = DiskState.of(path) if path is not None else None
-    return Session(Editor(document), pack, path, disk, recovered=True)
+    return Session(editor, pack, path, disk, recovered=True)
 
 
 def _same(first: Path, second: Path) -> bool:

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from draftdesk.commands import SetMetadata
 from draftdesk.gui import disk_watch
 from draftdesk.gui.disk_watch import SETTLE_MS
-from draftdesk.gui.file_prompts import DiskAnswer
 from draftdesk.gui.main_window import MainWindow
+from draftdesk.gui.messages import DiskAnswer
 from draftdesk.model import fileformat
 from tests.conftest import UN_EXAMPLE
 from tests.gui.conftest import WindowFactory, answer_dialog

@@ -6,10 +6,12 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from draftdesk.commands import SetMetadata
+from draftdesk.gui.app import offer_recovery
+from draftdesk.gui.context import AppContext
 from draftdesk.model import fileformat
 from tests.conftest import UN_EXAMPLE
 from tests.gui.conftest import WindowFactory, answer_dialog
@@ -85,3 +87,57 @@ def test_cancel_keeps_the_current_document(make_window: WindowFactory, tmp_path:
     assert window.controller.session.path is None
     assert window.controller.document.metadata.symbol == "A/72/L.MINE"
     assert path.read_bytes() == before
+
+
+def _crashed_autosave(context: AppContext, path: Path) -> None:
+    """An autosave of `path` with an unsaved edit, left behind as by a crash."""
+    document = fileformat.load(path)
+    document.metadata.symbol = "A/72/L.RECOVERED"
+    slot = context.autosave_store.open_slot()
+    slot.write(document, path, path.name)
+    slot.release()
+
+
+def test_recovering_an_autosave_of_a_missing_pack_version_offers_the_closest(
+    qtbot: QtBot, make_window: WindowFactory, context: AppContext, tmp_path: Path
+) -> None:
+    """The autosave needs un-ga 0.9.0: recovering offers 1.0.0 and keeps the unsaved edit."""
+    path = old_version_file(tmp_path)
+    _crashed_autosave(context, path)
+    window = make_window()
+    seen: Seen = []
+    answer_dialog(press_button(seen, "Open with un-ga 1.0.0"))
+    dialog = offer_recovery(window)
+    assert dialog is not None
+    dialog.findChild(QPushButton, "recover").click()
+    [(title, text, _buttons)] = seen
+    assert title == "Template pack version not installed"
+    assert "“old-pack.draftdesk” was written with the template pack un-ga 0.9.0" in text
+    session = window.controller.session
+    assert (session.pack.version, session.document.metadata.symbol) == (
+        "1.0.0",
+        "A/72/L.RECOVERED",
+    )
+    assert session.recovered and window.isWindowModified()
+    assert window.controller.undo_name() == "Switch pack version"
+    qtbot.waitUntil(lambda: "A/72/L.RECOVERED" in window.preview.text())
+    assert context.autosave_store.recoverable() == []  # now held by this window's own slot
+
+
+def test_declining_the_closest_pack_version_keeps_the_autosave(
+    qtbot: QtBot, make_window: WindowFactory, context: AppContext, tmp_path: Path
+) -> None:
+    """Cancel: the current document stays, and the autosave is offered again next time."""
+    path = old_version_file(tmp_path)
+    _crashed_autosave(context, path)
+    window = make_window()
+    before = window.controller.session
+    seen: Seen = []
+    answer_dialog(press_button(seen, "Cancel"))
+    dialog = offer_recovery(window)
+    assert dialog is not None
+    dialog.findChild(QPushButton, "recover").click()
+    assert len(seen) == 1
+    assert window.controller.session is before
+    [recovery] = context.autosave_store.recoverable()
+    assert recovery.load().metadata.symbol == "A/72/L.RECOVERED"

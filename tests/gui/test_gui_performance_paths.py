@@ -12,10 +12,12 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QListView
 from pytestqt.qtbot import QtBot
 
 from draftdesk.commands import MoveParagraph
+from draftdesk.gui.context import AppContext
 from draftdesk.gui.main_window import MainWindow
 from draftdesk.gui.outline_model import OutlineModel
 from draftdesk.gui.preview_html import copied_html, copied_text
-from tests.conftest import UN_EXAMPLE
+from draftdesk.session import open_session
+from tests.conftest import OIC_EXAMPLE, UN_EXAMPLE
 from tests.gui.conftest import WindowFactory
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -136,3 +138,23 @@ def test_first_page_is_laid_out_in_batches_and_finished_on_demand(
     number = next(i for i, r in enumerate(window.preview.model.rows) if r.paragraph_id == last.id)
     rect = page.visualRect(window.preview.model.index(number))
     assert page.viewport().rect().contains(rect.topLeft())
+
+
+def test_building_the_findings_panel_after_the_first_paint_edits_nothing(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    """The panel is built once the window has painted, over a paragraph already shown: its
+    spelling highlighters re-format the text fields, which must not count as an edit."""
+    window = MainWindow(context, open_session(OIC_EXAMPLE, context.registry))
+    qtbot.addWidget(window)
+    first = window.controller.document.operative[0]
+    window.select_paragraph(first.id)
+    assert window.proofing_if_built() is None
+    with qtbot.waitSignal(window.settled, timeout=5000):
+        window.show()
+    assert window.proofing_if_built() is not None
+    session = window.controller.session
+    assert not session.modified
+    assert window.controller.undo_name() is None
+    assert not window.menu.undo.isEnabled()
+    assert window.outline.status(first.id) == ""

@@ -114,6 +114,10 @@ def _run_gui(argv: list[str]) -> int:
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
+    if args.screenshot is None:
+        from draftdesk import collector
+
+        collector.pause()  # until the window has painted (draftdesk.gui.app.run resumes it)
     from draftdesk.gui.app import run
 
     return run(args.file, ui_language=args.ui_language, screenshot=args.screenshot)

@@ -9,12 +9,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from draftdesk.gui.app import run
+from draftdesk import collector
 
 
 def main(argv: list[str] | None = None) -> int:
     """Open the window, with the file named on the command line if there is one."""
     args = sys.argv[1:] if argv is None else argv
+    collector.pause()  # until the window has painted (run() resumes it)
+    from draftdesk.gui.app import run  # after the pause: most of the start-up is imports
+
     return run(Path(args[0]) if args else None)
 
 

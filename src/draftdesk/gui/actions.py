@@ -32,7 +32,8 @@ class WindowActions:
         self.save = self._make(_("&Save"), w.files.save, std.Save, icon.SP_DialogSaveButton)
         self.save_as = self._make(_("Save &As…"), w.files.save_as, "Ctrl+Shift+S")
         self.export = self._make(_("&Export to Word…"), w.files.export_dialog, "Ctrl+E")
-        self.reload = self._make(_("&Reload from Disk"), w.files.reload)
+        # Not F5: Word users know it as Go To, and this one may discard edits (it asks).
+        self.reload = self._make(_("&Reload from Disk"), w.files.reload, "Ctrl+Shift+R")
         self.quit = self._make(_("&Quit"), w.close, std.Quit)
         self.undo = self._make(_("&Undo"), w.undo, std.Undo)
         self.redo = self._make(_("&Redo"), w.redo, "Ctrl+Y")

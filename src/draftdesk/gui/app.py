@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # The headless core before PySide6: once loaded, PySide6 reads the source of every module
 # imported after it (its __feature__ import hook), a tenth of a second at start-up.
@@ -16,8 +17,11 @@ import draftdesk.packs.registry
 import draftdesk.palette
 import draftdesk.render.builder
 import draftdesk.settings  # noqa: F401
+from draftdesk import collector
+from draftdesk.autosave import Recovery
 from draftdesk.errors import DraftDeskError
 from draftdesk.packs.locations import PACK_SUFFIX
+from draftdesk.packs.registry import MissingPackVersionError
 from draftdesk.paths import resources_dir
 from draftdesk.session import Session, new_session, open_session, recovered_session
 
@@ -27,10 +31,13 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from draftdesk.gui.context import APP_NAME, AppContext, user_context
-from draftdesk.gui.dialogs import RecoveryDialog, show_error
 from draftdesk.gui.i18n import _, choose_language, install
 from draftdesk.gui.main_window import MainWindow
+from draftdesk.gui.messages import ask_other_pack_version, show_error
 from draftdesk.gui.outline import Selection
+
+if TYPE_CHECKING:
+    from draftdesk.gui.dialogs import RecoveryDialog
 
 GUI_SWITCH_INTERVAL_S = 0.001
 
@@ -106,6 +113,8 @@ def offer_recovery(window: MainWindow) -> RecoveryDialog | None:
     recoveries = context.autosave_store.recoverable()
     if not recoveries:
         return None
+    from draftdesk.gui.dialogs import RecoveryDialog  # only after a crash
+
     dialog = RecoveryDialog(recoveries, window)
     dialog.finished.connect(lambda _result: apply_recovery(window, dialog))
     dialog.open()
@@ -121,15 +130,31 @@ def apply_recovery(window: MainWindow, dialog: RecoveryDialog) -> None:
         chosen.discard()
         return
     try:
-        document = chosen.load()
-        session = recovered_session(document, chosen.original, window.context.registry)
+        session = _recovered(window, chosen)
     except DraftDeskError as exc:
         show_error(window, _("Cannot recover"), str(exc))
         return
+    if session is None:
+        return  # declined the closest pack version: the autosave stays for later
     window.set_session(session)
     window.files.autosave()  # our own slot holds it now, before the old one goes
     chosen.discard()
     window.statusBar().showMessage(_("Recovered the unsaved changes. Save to keep them."), 10000)
+
+
+def _recovered(window: MainWindow, chosen: Recovery) -> Session | None:
+    """The recovered session; a missing pack version offers the closest one (None: no)."""
+    document = chosen.load()
+    registry = window.context.registry
+    try:
+        return recovered_session(document, chosen.original, registry)
+    except MissingPackVersionError as exc:
+        if exc.closest is None:
+            raise
+        name = chosen.original.name if chosen.original else chosen.title
+        if not ask_other_pack_version(window, name, exc.pack_id, exc.version, exc.closest):
+            return None
+        return recovered_session(document, chosen.original, registry, pack_version=exc.closest)
 
 
 def switch_language(window: MainWindow) -> MainWindow:
@@ -167,6 +192,9 @@ def run(
     if archive is not None:
         file = None  # a template pack, opened from the file manager: offer to install it
     window, error = create_window(context, file)
+    # Start-up ran without the cyclic collector (see draftdesk.collector): its garbage
+    # is freed and what stays is frozen once the window has painted.
+    window.settled.connect(lambda: collector.resume(freeze=True, collect_first=True))
     window.show()
     if archive is not None:
         QTimer.singleShot(0, window, lambda: window.manage_packs(archive))

@@ -13,7 +13,7 @@ import json
 import os
 import sys
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtTest import QTest
@@ -21,6 +21,9 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from draftdesk.gui.main_window import MainWindow
 from draftdesk.model.inline import plain_text
+
+if TYPE_CHECKING:
+    from draftdesk.gui.proofing_panel import ProofingPanel
 
 
 class Automation(QObject):
@@ -32,13 +35,21 @@ class Automation(QObject):
         super().__init__(window)
         self.window = window
         self.request.connect(self._perform)
-        # The benchmark waits for this before it reads the process's peak memory.
-        window.proofing.service.ready.connect(lambda: self._emit("proofing-ready"))
+        # The benchmark waits for this before it reads the process's peak memory. The panel
+        # is built after the first paint: asking for it here would build it before.
+        panel = window.proofing_if_built()
+        if panel is None:
+            window.proofing_built.connect(self._watch_proofing)
+        else:
+            self._watch_proofing(panel)
         window.files.autosaved.connect(
             lambda count: self._emit(
                 "autosaved", writes=count, generation=window.controller.generation
             )
         )
+
+    def _watch_proofing(self, panel: ProofingPanel) -> None:
+        panel.service.ready.connect(lambda: self._emit("proofing-ready"))
 
     def start(self) -> None:
         """Start listening; say "ready" once the window has painted with its document."""

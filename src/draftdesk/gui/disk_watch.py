@@ -9,8 +9,8 @@ from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from draftdesk.gui.controller import Change, ChangeKind
-from draftdesk.gui.file_prompts import DiskAnswer, ask_reload
 from draftdesk.gui.i18n import _
+from draftdesk.gui.messages import DiskAnswer, ask_reload
 from draftdesk.session import DiskChange
 
 if TYPE_CHECKING:

@@ -10,15 +10,14 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from draftdesk.autosave import AutosaveSlot
 from draftdesk.errors import DraftDeskError, NewerFormatError
-from draftdesk.gui.dialogs import (
-    NewDocumentDialog,
+from draftdesk.gui.disk_watch import DiskWatch
+from draftdesk.gui.i18n import N_, _
+from draftdesk.gui.messages import (
+    ask_other_pack_version,
     ask_overwrite_changed,
     ask_save_changes,
     show_error,
 )
-from draftdesk.gui.disk_watch import DiskWatch
-from draftdesk.gui.file_prompts import ask_other_pack_version
-from draftdesk.gui.i18n import N_, _
 from draftdesk.packs.registry import MissingPackVersionError
 from draftdesk.session import FileChangedOnDiskError, Session, new_session, open_session
 
@@ -116,6 +115,8 @@ class DocumentFiles(QObject):
         """Ask for pack and body, then start an untitled resolution."""
         if not self.may_discard():
             return
+        from draftdesk.gui.dialogs import NewDocumentDialog  # not needed to start
+
         dialog = NewDocumentDialog(self.context.registry, self.context.settings, self.window)
         if not dialog.exec():
             return

@@ -123,6 +123,9 @@ class FootnoteEditor(QWidget):
         if self._loading or self.footnote_id is None:
             return
         items = self.fields[lang].items()
+        footnote = self.controller.document.footnote(self.footnote_id)
+        if footnote is not None and footnote.text.get(lang, []) == items:
+            return  # a format-only change of the field (a highlighter): nothing was edited
         self.controller.execute(SetFootnoteText(self.footnote_id, lang, items), typing=True)
 
     def _delete(self) -> None:

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from draftdesk.commands import Editor
 from draftdesk.errors import DraftDeskError
-from draftdesk.gui.dialogs import show_error
 from draftdesk.gui.i18n import N_, _, current_language
+from draftdesk.gui.messages import show_error
 from draftdesk.importers.build import Built, build_document
 from draftdesk.importers.compare import check_rendering
 from draftdesk.importers.importer import ImportOptions, import_file

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QLabel,
@@ -19,23 +20,25 @@ from draftdesk import __version__
 from draftdesk.gui.actions import WindowActions
 from draftdesk.gui.context import AppContext
 from draftdesk.gui.controller import Change, ChangeKind, DocumentController
-from draftdesk.gui.dialogs import PreferencesDialog, ShortcutsDialog, show_error
 from draftdesk.gui.files import DocumentFiles
 from draftdesk.gui.footnote_editor import FootnoteEditor
 from draftdesk.gui.i18n import _
+from draftdesk.gui.messages import show_error
 from draftdesk.gui.metadata_form import MetadataForm
 from draftdesk.gui.outline import OutlineView, Selection
 from draftdesk.gui.palette import PalettePane
 from draftdesk.gui.paragraph_editor import ParagraphEditor
 from draftdesk.gui.paragraph_ops import ParagraphOps
 from draftdesk.gui.preview import PreviewPane
-from draftdesk.gui.proofing_panel import ProofingPanel
 from draftdesk.gui.splitter_state import restore_splitters, save_splitters
 from draftdesk.gui.welcome import WelcomePage
 from draftdesk.model.document import Paragraph, Part, TranslationState
 from draftdesk.packs.locations import user_config_folder
 from draftdesk.paths import resources_dir
 from draftdesk.session import Session
+
+if TYPE_CHECKING:
+    from draftdesk.gui.proofing_panel import ProofingPanel
 
 WELCOME, PARAGRAPH, DETAILS, FOOTNOTE = range(4)
 
@@ -44,6 +47,11 @@ class MainWindow(QMainWindow):
     """One resolution: outline + palette on the left, editor in the middle, preview right."""
 
     language_switch_requested = Signal()
+    proofing_built = Signal(object)
+    """The findings panel exists (built after the first paint, or when first asked for)."""
+    settled = Signal()
+    """The window has painted and built what it deferred: start-up is over."""
+    _painted = False  # a class default: Qt sends events while __init__ is still running
 
     def __init__(self, context: AppContext, session: Session) -> None:
         super().__init__()
@@ -85,7 +93,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_saved)
         self.ops = ParagraphOps(self)
         self.menu = WindowActions(self)
-        self.proofing = ProofingPanel(self)
+        self._proofing: ProofingPanel | None = None
         self._connect()
         self.preview_lang = (
             context.settings.preview_language or session.document.metadata.source_language
@@ -102,6 +110,32 @@ class MainWindow(QMainWindow):
         self.fill_recent()
         self.set_session(session)
         self._restore_geometry()
+
+    @property
+    def proofing(self) -> ProofingPanel:
+        """The findings panel and the proofing behind it, built on first use."""
+        if self._proofing is None:
+            # Imported here: its modules and widgets are not needed for the first paint.
+            from draftdesk.gui.proofing_panel import ProofingPanel
+
+            self._proofing = ProofingPanel(self)
+            self.proofing_built.emit(self._proofing)
+        return self._proofing
+
+    def proofing_if_built(self) -> ProofingPanel | None:
+        """The findings panel if it exists yet, without building it."""
+        return self._proofing
+
+    def event(self, event: QEvent) -> bool:
+        """After the window's first paint, build what it does not show at once."""
+        if not self._painted and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            QTimer.singleShot(0, self, self._after_first_paint)
+        return super().event(event)
+
+    def _after_first_paint(self) -> None:
+        self.proofing  # noqa: B018 - built now, while the user looks at the window
+        self.settled.emit()
 
     def _connect(self) -> None:
         c = self.controller
@@ -131,7 +165,8 @@ class MainWindow(QMainWindow):
         self.center.setCurrentIndex(WELCOME)
         self.controller.replace_session(session)
         pack = session.pack
-        self.palette_pane.set_pack(pack, pack.bodies[session.document.metadata.body])
+        metadata = session.document.metadata
+        self.palette_pane.set_pack(pack, pack.bodies[metadata.body], metadata.languages)
         self.details.build()
         self.preview_lang = (
             self.context.settings.preview_language or session.document.metadata.source_language
@@ -180,7 +215,8 @@ class MainWindow(QMainWindow):
             self._rebuild_outline()
             if change.kind is ChangeKind.METADATA and change.target == "body":
                 pack = self.controller.session.pack
-                self.palette_pane.set_pack(pack, pack.bodies[document.metadata.body])
+                metadata = document.metadata
+                self.palette_pane.set_pack(pack, pack.bodies[metadata.body], metadata.languages)
         page = self.center.currentIndex()
         if page == PARAGRAPH:
             if self.editor.paragraph() is None:
@@ -355,6 +391,8 @@ class MainWindow(QMainWindow):
 
     def preferences(self) -> None:
         """Interface language and autosave interval."""
+        from draftdesk.gui.dialogs import PreferencesDialog  # dialogs load when first used
+
         dialog = PreferencesDialog(self.context.settings, self)
         if dialog.exec():
             before = self.context.settings.ui_language
@@ -369,6 +407,8 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """List every keyboard shortcut."""
+        from draftdesk.gui.dialogs import ShortcutsDialog
+
         ShortcutsDialog(self.menu.all, self).exec()
 
     def manage_packs(self, archive: Path | None = None) -> None:

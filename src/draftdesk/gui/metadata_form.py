@@ -48,7 +48,7 @@ class MetadataForm(QScrollArea):
         self._loading = False
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.build()
+        # Built by build(), which the window calls for each document it shows.
 
     def build(self) -> None:
         """(Re)build the form for the document's pack."""

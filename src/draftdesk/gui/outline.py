@@ -110,9 +110,16 @@ class OutlineView(QTreeView):
         return self.outline.line(node) if node else ""
 
     def status(self, ident: str) -> str:
-        """The translation column of a paragraph ("FR out of date")."""
+        """What a paragraph's translation needs ("FR out of date"; "" when nothing)."""
         node = self.outline.nodes.get(ident)
         return self.outline.status(node)[0] if node else ""
+
+    def translation(self, ident: str) -> tuple[str, str]:
+        """The translation column of a paragraph as shown: ("✓" or "FR missing", tooltip)."""
+        index = self.index_for(ident).siblingAtColumn(1)
+        words = index.data(Qt.ItemDataRole.DisplayRole)
+        tip = index.data(Qt.ItemDataRole.ToolTipRole)
+        return str(words or ""), str(tip or "")
 
     def is_shown(self, ident: str) -> bool:
         """True when the paragraph has a line (the filter may leave it out)."""

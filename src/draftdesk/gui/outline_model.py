@@ -8,7 +8,8 @@ from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersiste
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from draftdesk.gui.i18n import _
-from draftdesk.model.document import Document, Paragraph, Part, TranslationState
+from draftdesk.gui.language_column import NEEDS_WORK, UP_TO_DATE, translation_summary
+from draftdesk.model.document import Document, Paragraph, Part
 from draftdesk.model.inline import plain_text
 from draftdesk.numbering import ParagraphNumbers
 from draftdesk.packs.model import Body, Pack
@@ -16,7 +17,6 @@ from draftdesk.packs.model import Body, Pack
 SNIPPET = 90  # characters of text shown after the number
 MIME = "application/x-draftdesk-paragraph"
 Index = QModelIndex | QPersistentModelIndex
-_STATE_COLOURS = {TranslationState.MISSING: "#b3261e", TranslationState.STALE: "#9a6700"}
 # Combined once: flags() is asked for every line the view lays out.
 _PLAIN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _PART = _PLAIN | Qt.ItemFlag.ItemIsDropEnabled
@@ -198,7 +198,7 @@ class OutlineModel(QAbstractItemModel):
         assert self.document is not None
         meta = self.document.metadata
         return any(
-            paragraph.translation_state(lang, meta.source_language) in _STATE_COLOURS
+            paragraph.translation_state(lang, meta.source_language) in NEEDS_WORK
             for lang in meta.languages
             if lang != meta.source_language
         )
@@ -240,21 +240,22 @@ class OutlineModel(QAbstractItemModel):
         return f"{label} {cut(text)}" if label else cut(text)
 
     def status(self, node: Node) -> tuple[str, str]:
-        """("FR out of date", colour) for a paragraph whose translation needs work."""
+        """("FR out of date", colour) for a paragraph whose translation needs work, else
+        ("", "")."""
+        cell = self.translation(node)
+        return (cell[0], cell[1]) if cell[0] != UP_TO_DATE else ("", "")
+
+    def translation(self, node: Node) -> tuple[str, str, str]:
+        """The translation column of a line: (words, colour, tooltip); "" for non-paragraphs.
+
+        Computed only when the view asks, like the line's words.
+        """
         if node.kind != "paragraph" or self.document is None:
-            return "", ""
+            return "", "", ""
         paragraph = self.paragraphs.get(node.ident)
         if paragraph is None:
-            return "", ""
-        meta = self.document.metadata
-        notes, colour = [], ""
-        for lang in meta.languages:
-            state = paragraph.translation_state(lang, meta.source_language)
-            if state in _STATE_COLOURS:
-                word = _("missing") if state is TranslationState.MISSING else _("out of date")
-                notes.append(f"{lang.upper()} {word}")
-                colour = colour or _STATE_COLOURS[state]
-        return ", ".join(notes), colour
+            return "", "", ""
+        return translation_summary(paragraph, self.document.metadata)
 
     def refresh(self, ident: str) -> None:
         """Tell the view a paragraph's or footnote's line changed."""
@@ -297,8 +298,15 @@ class OutlineModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:  # noqa: N802
         """Column titles."""
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation is not Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return _("Resolution") if section == 0 else _("Translation")
+        if role == Qt.ItemDataRole.ToolTipRole and section == 1:
+            return _(
+                "Translation of each paragraph against its source text: ✓ up to date; "
+                "otherwise the language that is missing or out of date."
+            )
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -309,12 +317,15 @@ class OutlineModel(QAbstractItemModel):
         column = index.column()
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return self.line(node, limit=False)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.line(node) if column == 0 else self.status(node)[0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.line(node) if column == 0 else self.translation(node)[0]
+        if role == Qt.ItemDataRole.ToolTipRole:  # column 1
+            return self.translation(node)[2] or None
         if role == Qt.ItemDataRole.AccessibleTextRole and column == 1:
-            return self.status(node)[0] or _("translated")
+            words = self.translation(node)[0]
+            return _("translation up to date") if words == UP_TO_DATE else words
         if role == Qt.ItemDataRole.ForegroundRole and column == 1:
-            colour = self.status(node)[1]
+            colour = self.translation(node)[1]
             return QBrush(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.FontRole and node.parent is self.root:
             font = QFont()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
@@ -20,15 +22,27 @@ from PySide6.QtWidgets import (
 )
 
 from draftdesk.gui.i18n import _
-from draftdesk.model.document import Part
+from draftdesk.gui.language_column import reading_order
+from draftdesk.model.document import LANGUAGES, Part
 from draftdesk.packs.model import Body, Pack
 from draftdesk.palette import EntryKind, PaletteEntry, palette_entries, search
 
 ENTRY_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
 
+def entry_text(entry: PaletteEntry, lang: str) -> str:
+    """How an entry reads in one language."""
+    return entry.fr if lang == "fr" else entry.en
+
+
 class _EntryDelegate(QStyledItemDelegate):
-    """Two lines per entry: English above, French below in grey; clauses tagged."""
+    """Two lines per entry: the interface language above, the other below in grey; clauses
+    tagged. The pane sets `order` (English first unless the interface is French and the
+    document has French)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.order: tuple[str, ...] = LANGUAGES
 
     def paint(
         self,
@@ -36,8 +50,9 @@ class _EntryDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        """Draw the selection, the English line, the French line and the tag."""
+        """Draw the selection, the first language's line, the second's and the tag."""
         entry: PaletteEntry = index.data(ENTRY_ROLE)
+        first_lang, second_lang = self.order[0], self.order[1]
         widget = option.widget
         style = widget.style() if widget else None
         if style is not None:
@@ -63,7 +78,9 @@ class _EntryDelegate(QStyledItemDelegate):
         painter.drawText(
             first,
             Qt.AlignmentFlag.AlignLeft,
-            bold_metrics.elidedText(entry.en, Qt.TextElideMode.ElideRight, room),
+            bold_metrics.elidedText(
+                entry_text(entry, first_lang), Qt.TextElideMode.ElideRight, room
+            ),
         )
         painter.setFont(font)
         if tag:
@@ -74,7 +91,9 @@ class _EntryDelegate(QStyledItemDelegate):
         painter.drawText(
             second,
             Qt.AlignmentFlag.AlignLeft,
-            metrics.elidedText(entry.fr, Qt.TextElideMode.ElideRight, rect.width()),
+            metrics.elidedText(
+                entry_text(entry, second_lang), Qt.TextElideMode.ElideRight, rect.width()
+            ),
         )
         painter.restore()
 
@@ -107,6 +126,7 @@ class PalettePane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entries: list[PaletteEntry] = []
+        self.languages: tuple[str, ...] = LANGUAGES  # the document's
         heading = QLabel(_("Clauses and openers"), self)
         font = heading.font()
         font.setBold(True)
@@ -122,7 +142,8 @@ class PalettePane(QWidget):
         self.part.addItem(_("Operative"), Part.OPERATIVE.value)
         self.results = _List(self)
         self.results.setAccessibleName(_("Matching clauses and openers"))
-        self.results.setItemDelegate(_EntryDelegate(self.results))
+        self.delegate = _EntryDelegate(self.results)
+        self.results.setItemDelegate(self.delegate)
         self.results.setUniformItemSizes(True)
         self.insert = QPushButton(_("Insert"), self)
         self.insert.setAccessibleName(_("Insert the chosen clause or opener"))
@@ -148,10 +169,19 @@ class PalettePane(QWidget):
         self.results.activated_entry.connect(self._insert_current)
         self.insert.clicked.connect(self._insert_current)
 
-    def set_pack(self, pack: Pack, body: Body) -> None:
-        """Show the openers (agreeing with `body` in French) and clauses of `pack`."""
+    def set_pack(self, pack: Pack, body: Body, languages: Sequence[str] = LANGUAGES) -> None:
+        """Show the openers (agreeing with `body` in French) and clauses of `pack`.
+
+        `languages` are the document's: the interface language is listed first when it is
+        one of them.
+        """
         self.entries = palette_entries(pack, body)
+        self.languages = tuple(languages)
         self.refresh()
+
+    def order(self) -> tuple[str, ...]:
+        """The languages of each entry, top line first."""
+        return reading_order(self.languages)
 
     def set_part(self, part: Part | None) -> None:
         """Filter on one part (None: all)."""
@@ -163,14 +193,22 @@ class PalettePane(QWidget):
         value = self.part.currentData()
         part = Part(value) if value else None
         found = search(self.entries, self.query.text(), part)
+        first, second = self.order()[:2]
+        self.delegate.order = (first, second)
         self.results.setUpdatesEnabled(False)
         self.results.clear()
         for entry in found:
-            item = QListWidgetItem(f"{entry.en} — {entry.fr}")
+            # The item's own text is what type-ahead in the list and screen readers use.
+            words = (entry_text(entry, first), entry_text(entry, second))
+            item = QListWidgetItem(f"{words[0]} — {words[1]}")
             item.setData(ENTRY_ROLE, entry)
             kind = _("Clause") if entry.kind is EntryKind.CLAUSE else _("Opener")
             where = _("preambular") if entry.part is Part.PREAMBLE else _("operative")
-            item.setToolTip(f"{kind} ({where}): {entry.en} / {entry.fr}")
+            item.setToolTip(
+                _("{kind} ({where}): {first} / {second}").format(
+                    kind=kind, where=where, first=words[0], second=words[1]
+                )
+            )
             self.results.addItem(item)
         self.results.setUpdatesEnabled(True)
         if found:

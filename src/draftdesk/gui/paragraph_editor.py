@@ -26,11 +26,21 @@ from draftdesk.errors import CommandError
 from draftdesk.gui.controller import Change, ChangeKind, DocumentController
 from draftdesk.gui.i18n import N_, _, current_language
 from draftdesk.gui.inline_edit import InlineTextEdit
-from draftdesk.gui.language_column import LanguageColumn, language_name
+from draftdesk.gui.language_column import (
+    LanguageColumn,
+    in_both_languages,
+    language_name,
+    reading_order,
+    status_style,
+    status_text,
+    tail_placeholder,
+    text_placeholder,
+)
 from draftdesk.gui.preview_html import runs_html
 from draftdesk.gui.slot_form import SlotForm
-from draftdesk.model.document import Paragraph, Part, TranslationState
+from draftdesk.model.document import LANGUAGES, Paragraph, Part, TranslationState
 from draftdesk.numbering import cross_reference_text
+from draftdesk.packs.model import Clause, Phrase
 
 __all__ = ["ParagraphEditor", "language_name"]  # the footnote editor names languages alike
 
@@ -62,8 +72,7 @@ class ParagraphEditor(QScrollArea):
         font.setBold(True)
         self.heading.setFont(font)
         self.opener = QComboBox(inner)
-        self.opener.setAccessibleName(_("Opener"))
-        self.opener.setToolTip(_("The phrase the paragraph starts with, in both languages"))
+        self.opener.setAccessibleName(_("Opener"))  # its tooltip follows the choice
         self.opener.setObjectName("opener")
         self.opener.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -127,13 +136,20 @@ class ParagraphEditor(QScrollArea):
 
     def _fill_openers(self) -> None:
         pack = self.controller.session.pack
-        body = pack.bodies[self.controller.document.metadata.body]
         library = Part.PREAMBLE if self.part is Part.PREAMBLE else Part.OPERATIVE
+        languages = self.controller.document.metadata.languages
+        first, second = reading_order(languages)[:2]
         self._loading = True
         self.opener.clear()
         self.opener.addItem(_("(no opener)"), "")
         for key, phrase in pack.phrases.get(library, {}).items():
-            self.opener.addItem(f"{phrase.form('en', body)} — {phrase.form('fr', body)}", key)
+            forms = self._forms(phrase)
+            self.opener.addItem(f"{forms[first]} — {forms[second]}", key)
+            self.opener.setItemData(
+                self.opener.count() - 1,
+                in_both_languages(forms, languages),
+                Qt.ItemDataRole.ToolTipRole,
+            )
         self._loading = False
 
     def refresh(self, full: bool = False) -> None:
@@ -148,8 +164,15 @@ class ParagraphEditor(QScrollArea):
         try:
             self.heading.setText(self._title(paragraph.id))
             clause = pack.clauses.get(paragraph.clause) if paragraph.clause else None
-            self.opener.setItemText(0, self._no_opener_text(clause.opener if clause else None))
+            first_text, first_tip = self._first_opener_item(clause)
+            self.opener.setItemText(0, first_text)
+            self.opener.setItemData(0, first_tip or None, Qt.ItemDataRole.ToolTipRole)
             self.opener.setCurrentIndex(max(self.opener.findData(paragraph.opener or ""), 0))
+            current_tip = self.opener.itemData(
+                self.opener.currentIndex(), Qt.ItemDataRole.ToolTipRole
+            )
+            general = _("The phrase the paragraph starts with, in both languages")
+            self.opener.setToolTip(current_tip or general)
             if clause is not None:
                 ui = current_language()
                 name = clause.label.get(ui) or clause.label.get("en") or clause.key
@@ -168,11 +191,11 @@ class ParagraphEditor(QScrollArea):
             self._set_clause_mode(clause is not None)
             for lang, column in self.columns.items():
                 column.heading.setText(language_name(lang))
-                column.text.setPlaceholderText(_placeholder(lang, clause is not None))
+                column.text.setPlaceholderText(self._placeholder(lang, paragraph, clause))
                 column.text.set_items(paragraph.text.get(lang, []))
                 state = paragraph.translation_state(lang, source)
-                column.status.setText(_status_text(state))
-                column.status.setStyleSheet(_status_style(state))
+                column.status.setText(status_text(state))
+                column.status.setStyleSheet(status_style(state))
                 column.confirm.setVisible(state is TranslationState.STALE)
                 column.setEnabled(lang in document.metadata.languages)
         finally:
@@ -192,17 +215,42 @@ class ParagraphEditor(QScrollArea):
             self.grid.setRowStretch(row, 0)
         self.grid.setRowStretch(5 if clause else 2, 1)
 
-    def _no_opener_text(self, clause_opener: str | None) -> str:
-        """First line of the opener list: none, or the clause's own opener."""
-        if clause_opener is None:
-            return _("(no opener)")
+    def _forms(self, phrase: Phrase) -> dict[str, str]:
+        """An opener in each language, agreeing with the document's body in French."""
         pack = self.controller.session.pack
-        phrase = pack.phrase(self.part, clause_opener)
         body = pack.bodies[self.controller.document.metadata.body]
-        name = (
-            f"{phrase.form('en', body)} — {phrase.form('fr', body)}" if phrase else clause_opener
+        return {lang: phrase.form(lang, body) for lang in LANGUAGES}
+
+    def _first_opener_item(self, clause: Clause | None) -> tuple[str, str]:
+        """First line of the opener list and its tooltip: no opener, or the clause's own.
+
+        The clause's opener is named once, in the interface language when the document
+        has it, so the line fits the box; the tooltip gives it in full in both languages.
+        """
+        if clause is None or clause.opener is None:
+            return _("(no opener)"), ""
+        phrase = self.controller.session.pack.phrase(self.part, clause.opener)
+        forms = self._forms(phrase) if phrase else dict.fromkeys(LANGUAGES, clause.opener)
+        languages = self.controller.document.metadata.languages
+        shown = next((lang for lang in reading_order(languages) if lang in languages), "en")
+        ui = current_language()
+        name = clause.label.get(ui) or clause.label.get("en") or clause.key
+        tip = "\n".join(
+            (
+                _("The opener set by the clause “{name}”:").format(name=name),
+                in_both_languages(forms, languages),
+                _("Choose another opener in this list to replace it."),
+            )
         )
-        return _("As the clause says: {opener}").format(opener=name)
+        return _("{opener} (set by the clause)").format(opener=forms[shown]), tip
+
+    def _placeholder(self, lang: str, paragraph: Paragraph, clause: Clause | None) -> str:
+        """What an empty text field invites the user to type, in the column's language."""
+        if clause is not None:  # the clause writes the sentence; the field only continues it
+            return tail_placeholder(self.part, lang)
+        pack = self.controller.session.pack
+        phrase = pack.phrase(self.part, paragraph.opener) if paragraph.opener else None
+        return text_placeholder(lang, self._forms(phrase)[lang] if phrase else None)
 
     def _title(self, paragraph_id: str) -> str:
         numbers = self.controller.numbers()
@@ -266,6 +314,9 @@ class ParagraphEditor(QScrollArea):
         if self._loading or self.paragraph_id is None:
             return
         items = self.columns[lang].text.items()
+        paragraph = self.paragraph()
+        if paragraph is None or items == paragraph.text.get(lang, []):
+            return  # a re-format (spelling marks, chips), not an edit: nothing to undo
         command = SetText(self.paragraph_id, lang, items, name="Edit text")
         self.controller.execute(command, typing=True)
 
@@ -343,29 +394,3 @@ class ParagraphEditor(QScrollArea):
                 if column.text is watched:
                     self.active_lang = lang
         return super().eventFilter(watched, event)
-
-
-def _placeholder(lang: str, clause: bool) -> str:
-    """What an empty text field invites the user to type."""
-    if clause:  # the clause writes the sentence; the field only continues it
-        return _("Text after the clause (optional)")
-    return (
-        _("English text after the opener…") if lang == "en" else _("French text after the opener…")
-    )
-
-
-def _status_text(state: TranslationState) -> str:
-    return {
-        TranslationState.SOURCE: _("source text"),
-        TranslationState.CURRENT: _("up to date"),
-        TranslationState.STALE: _("out of date: the source changed"),
-        TranslationState.MISSING: _("translation missing"),
-    }[state]
-
-
-def _status_style(state: TranslationState) -> str:
-    if state is TranslationState.MISSING:
-        return "color:#b3261e; font-weight:bold;"
-    if state is TranslationState.STALE:
-        return "color:#9a6700; font-weight:bold;"
-    return "color:palette(mid);"

@@ -14,9 +14,8 @@ from draftdesk.commands import (
     new_paragraph_id,
 )
 from draftdesk.edit_commands import Compound, ReparentParagraph, new_footnote
-from draftdesk.gui.dialogs import show_error
 from draftdesk.gui.i18n import _
-from draftdesk.gui.insert_dialogs import CrossReferenceDialog, FootnoteDialog
+from draftdesk.gui.messages import show_error
 from draftdesk.model.document import Paragraph, Part, TranslationState
 from draftdesk.palette import PaletteEntry, new_paragraph
 
@@ -111,6 +110,8 @@ class ParagraphOps:
             )
             return
         lang = self.window.editor.active_lang
+        from draftdesk.gui.insert_dialogs import FootnoteDialog  # loaded when first used
+
         dialog = FootnoteDialog(self.window.controller, lang, self.window)
         if not dialog.exec():
             return
@@ -144,6 +145,8 @@ class ParagraphOps:
             )
             return
         lang = self.window.editor.active_lang
+        from draftdesk.gui.insert_dialogs import CrossReferenceDialog
+
         dialog = CrossReferenceDialog(self.window.controller, current.id, lang, self.window)
         if not dialog.exec() or dialog.chosen() is None:
             return

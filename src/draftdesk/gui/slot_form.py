@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from draftdesk.gui.i18n import _, current_language
+from draftdesk.gui.language_column import in_both_languages, reading_order
 from draftdesk.language import session_ordinal
 from draftdesk.model.document import Document
 from draftdesk.model.inline import plain_text
@@ -32,6 +33,7 @@ from draftdesk.packs.model import Clause, Pack, SlotSpec, SlotType
 from draftdesk.palette import has_placeholder
 
 LANGS = ("en", "fr")
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
 
 
 def _qdate(value: Any) -> QDate:
@@ -72,6 +74,7 @@ class SlotForm(QWidget):
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.values: dict[str, Any] = {}
+        self.order: tuple[str, ...] = LANGS  # how choices read: interface language first
         self._fields: list[QWidget] = []
         self._inputs: list[tuple[bool, QWidget]] = []  # (still to fill in, row widget)
 
@@ -83,6 +86,7 @@ class SlotForm(QWidget):
             self.form.removeRow(0)
         self.values = copy.deepcopy(values)
         self._inputs = []
+        self.order = reading_order(document.metadata.languages)
         ui = current_language()
         for name, spec in clause.slots.items():
             label = spec.label.get(ui) or spec.label.get("en") or name
@@ -139,9 +143,18 @@ class SlotForm(QWidget):
             return self._number_row(name, value, label, ordinal=kind is SlotType.ORDINAL)
         if kind is SlotType.ENTITY:
             combo = _combo(self, label)
+            first, second = self.order[:2]
             for key, names in pack.entities.items():
-                combo.addItem(f"{names.get('en', key)} — {names.get('fr', key)}", key)
+                forms = {lang: names.get(lang, key) for lang in LANGS}
+                combo.addItem(f"{forms[first]} — {forms[second]}", key)
+                combo.setItemData(
+                    combo.count() - 1, in_both_languages(forms, self.order), _TOOLTIP
+                )
             combo.setCurrentIndex(max(combo.findData(value), 0))
+            combo.setToolTip(combo.currentData(_TOOLTIP))  # the whole names, cut in the box
+            combo.currentIndexChanged.connect(
+                lambda _i, c=combo: c.setToolTip(c.currentData(_TOOLTIP))
+            )
             combo.currentIndexChanged.connect(
                 lambda _i, n=name, c=combo: self._set(n, c.currentData())
             )
@@ -239,14 +252,12 @@ class SlotForm(QWidget):
 
         def changed(number: int) -> None:
             if ordinal:
-                words.setText(f"{session_ordinal(number, 'en')} / {session_ordinal(number, 'fr')}")
+                words.setText(" / ".join(session_ordinal(number, lang) for lang in self.order))
             self._set(name, number, True)
 
         spin.valueChanged.connect(changed)
         if ordinal:
-            words.setText(
-                f"{session_ordinal(spin.value(), 'en')} / {session_ordinal(spin.value(), 'fr')}"
-            )
+            words.setText(" / ".join(session_ordinal(spin.value(), lang) for lang in self.order))
         row.addWidget(spin)
         row.addWidget(words, 1)
         return box

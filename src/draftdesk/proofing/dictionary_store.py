@@ -23,12 +23,12 @@ the collector's permanent generation (`gc.freeze`), so later collections skip th
 
 from __future__ import annotations
 
-import gc
 import re
-import threading
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+from draftdesk import collector
 
 if TYPE_CHECKING:
     from spylls.hunspell import Dictionary
@@ -36,9 +36,6 @@ if TYPE_CHECKING:
 # spylls' own rule (readers/dic.py) for where a line's data tags start: a space and a
 # two-letter tag with a colon, or a tab, whichever comes first.
 _TAG = re.compile(r"[ \t]\w{2}:")
-_GC_LOCK = threading.Lock()
-_loading = 0  # dictionaries being read now, by any thread (collection stays paused)
-_was_enabled = True
 
 
 def load_dictionary(path: str) -> Dictionary:
@@ -49,7 +46,7 @@ def load_dictionary(path: str) -> Dictionary:
     # Here, not at the top: spylls is only needed once the dictionaries load.
     from spylls.hunspell import Dictionary, readers
 
-    _pause_collection()
+    collector.pause()
     try:
         aff, context = readers.read_aff(readers.FileReader(path + ".aff"))
         spylls_parse = context.parse_flags
@@ -61,7 +58,7 @@ def load_dictionary(path: str) -> Dictionary:
         dictionary = Dictionary(aff, dic)
         compact(dictionary)
     finally:
-        _resume_collection(freeze=True)
+        collector.resume(freeze=True)  # the dictionaries live as long as the process
     return dictionary
 
 
@@ -91,24 +88,3 @@ def _without_data(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]
         if start and "ph:" not in line[start:]:
             line = line[:start]
         yield number, line
-
-
-def _pause_collection() -> None:
-    global _loading, _was_enabled
-    with _GC_LOCK:
-        if _loading == 0:
-            _was_enabled = gc.isenabled()
-        _loading += 1
-        gc.disable()
-
-
-def _resume_collection(*, freeze: bool) -> None:
-    global _loading
-    with _GC_LOCK:
-        _loading -= 1
-        if _loading == 0:
-            if freeze:
-                # The dictionaries live as long as the process: never walk them again.
-                gc.freeze()
-            if _was_enabled:
-                gc.enable()

@@ -1,4 +1,5 @@
-"""Questions about the file itself: changed by someone else, or made with a missing pack."""
+"""Message boxes: an error to acknowledge, and questions about the open file (unsaved changes,
+changed by someone else, made with a pack version that is not installed)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,51 @@ from enum import StrEnum
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from draftdesk.gui.i18n import _
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    """A warning the user must acknowledge: what went wrong, in one or two lines."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent
+    )
+    box.setObjectName("error-dialog")
+    box.exec()
+
+
+def ask_save_changes(parent: QWidget | None, name: str) -> QMessageBox.StandardButton:
+    """Save, Discard or Cancel for a document with unsaved changes."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        _("Unsaved changes"),
+        _("Save the changes to “{name}” before closing it?").format(name=name),
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setObjectName("save-changes-dialog")
+    box.setInformativeText(_("If you don’t save, your changes since the last save are lost."))
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    return QMessageBox.StandardButton(box.exec())
+
+
+def ask_overwrite_changed(parent: QWidget | None, name: str) -> QMessageBox.StandardButton:
+    """The file changed on disk: overwrite it, save under another name, or cancel."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        _("File changed by someone else"),
+        _("“{name}” was changed by another program since you opened it.").format(name=name),
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setObjectName("changed-on-disk-dialog")
+    box.setInformativeText(
+        _("Saving replaces their changes with yours. Use Save As to keep both versions.")
+    )
+    save = box.button(QMessageBox.StandardButton.Save)
+    save.setText(_("Replace their version"))
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return QMessageBox.StandardButton(box.exec())
 
 
 class DiskAnswer(StrEnum):
