@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from draftdesk import collector
 from draftdesk.atomic import atomic_write
 from draftdesk.errors import DraftDeskError
 from draftdesk.export.registry import EXPORTERS
@@ -50,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     out = Path(args[0] if args else "out")
     if has_display() and gui_available():
+        collector.pause()  # until the window has painted (run() resumes it)
         from draftdesk.gui.app import run
 
         return run(examples_dir() / UN_EXAMPLE)

@@ -118,8 +118,11 @@ def _run_gui(argv: list[str]) -> int:
         from draftdesk import collector
 
         collector.pause()  # until the window has painted (draftdesk.gui.app.run resumes it)
-    from draftdesk.gui.app import run
-
+    try:
+        from draftdesk.gui.app import run
+    except ImportError as exc:  # PySide6 is there but cannot load (a missing Qt library)
+        print(f"draftdesk: the desktop application cannot start: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     return run(args.file, ui_language=args.ui_language, screenshot=args.screenshot)
 
 

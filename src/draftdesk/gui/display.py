@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 
@@ -18,9 +19,13 @@ def has_display() -> bool:
 
 
 def gui_available() -> bool:
-    """True when PySide6 is installed (the `gui` extra of the package)."""
+    """True when PySide6 is installed (the `gui` extra of the package).
+
+    Found, not imported: once imported, PySide6 reads the source of every module imported
+    after it (its __feature__ hook), and the application imports the headless core first
+    to spare it that (see draftdesk.gui.app). A broken install fails at that import.
+    """
     try:
-        import PySide6  # noqa: F401
-    except ImportError:
+        return importlib.util.find_spec("PySide6") is not None
+    except (ImportError, ValueError):
         return False
-    return True

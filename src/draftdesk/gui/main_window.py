@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QLabel,
@@ -21,6 +21,7 @@ from draftdesk.gui.actions import WindowActions
 from draftdesk.gui.context import AppContext
 from draftdesk.gui.controller import Change, ChangeKind, DocumentController
 from draftdesk.gui.files import DocumentFiles
+from draftdesk.gui.first_paint import FirstPaint
 from draftdesk.gui.footnote_editor import FootnoteEditor
 from draftdesk.gui.i18n import _
 from draftdesk.gui.messages import show_error
@@ -51,7 +52,6 @@ class MainWindow(QMainWindow):
     """The findings panel exists (built after the first paint, or when first asked for)."""
     settled = Signal()
     """The window has painted and built what it deferred: start-up is over."""
-    _painted = False  # a class default: Qt sends events while __init__ is still running
 
     def __init__(self, context: AppContext, session: Session) -> None:
         super().__init__()
@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.ops = ParagraphOps(self)
         self.menu = WindowActions(self)
         self._proofing: ProofingPanel | None = None
+        self._first_paint = FirstPaint(self, self._after_first_paint)
         self._connect()
         self.preview_lang = (
             context.settings.preview_language or session.document.metadata.source_language
@@ -125,13 +126,6 @@ class MainWindow(QMainWindow):
     def proofing_if_built(self) -> ProofingPanel | None:
         """The findings panel if it exists yet, without building it."""
         return self._proofing
-
-    def event(self, event: QEvent) -> bool:
-        """After the window's first paint, build what it does not show at once."""
-        if not self._painted and event.type() == QEvent.Type.Paint:
-            self._painted = True
-            QTimer.singleShot(0, self, self._after_first_paint)
-        return super().event(event)
 
     def _after_first_paint(self) -> None:
         self.proofing  # noqa: B018 - built now, while the user looks at the window
