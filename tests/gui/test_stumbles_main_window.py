@@ -163,7 +163,7 @@ def test_translation_column_is_computed_only_when_shown(
     calls: list[str] = []
     real = outline_model.translation_summary
 
-    def counting(paragraph: object, meta: object) -> tuple[str, str, str]:
+    def counting(paragraph: object, meta: object) -> tuple[str, str]:
         calls.append(getattr(paragraph, "id", ""))
         return real(paragraph, meta)  # type: ignore[arg-type]
 

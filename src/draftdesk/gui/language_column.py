@@ -86,29 +86,39 @@ def status_style(state: TranslationState) -> str:
     return f"color:{colour}; font-weight:bold;" if colour else "color:palette(mid);"
 
 
-def translation_summary(paragraph: Paragraph, meta: Metadata) -> tuple[str, str, str]:
-    """(words, colour, tooltip) of a paragraph's translation in the outline.
+def translation_summary(paragraph: Paragraph, meta: Metadata) -> tuple[str, str]:
+    """(words, colour) of a paragraph's translation in the outline.
 
     "✓" in a quiet green when every translation is up to date, else "FR missing" or
-    "FR out of date"; the tooltip says what each language's state means. A resolution in
-    a single language has nothing to say.
+    "FR out of date". A resolution in a single language has nothing to say. Asked for every
+    line the outline paints, so the tooltip is a function of its own.
     """
     source = meta.source_language
-    notes, colour, tips = [], "", []
+    notes, colour, translated = [], "", False
     for lang in reading_order(meta.languages):
         if lang == source or lang not in meta.languages:
             continue
+        translated = True
         state = paragraph.translation_state(lang, source)
-        tips.append(_explain(paragraph, lang, source, state))
         if state in NEEDS_WORK:
             word = _("missing") if state is TranslationState.MISSING else _("out of date")
             notes.append(f"{lang.upper()} {word}")
             colour = colour or NEEDS_WORK[state]
-    if not tips:
-        return "", "", ""
+    if not translated:
+        return "", ""
     if not notes:
-        return UP_TO_DATE, QUIET_GREEN, "\n".join(tips)
-    return ", ".join(notes), colour, "\n".join(tips)
+        return UP_TO_DATE, QUIET_GREEN
+    return ", ".join(notes), colour
+
+
+def translation_tooltip(paragraph: Paragraph, meta: Metadata) -> str:
+    """What each translation's state means for this paragraph, a line per language."""
+    source = meta.source_language
+    return "\n".join(
+        _explain(paragraph, lang, source, paragraph.translation_state(lang, source))
+        for lang in reading_order(meta.languages)
+        if lang != source and lang in meta.languages
+    )
 
 
 def _explain(paragraph: Paragraph, lang: str, source: str, state: TranslationState) -> str:

@@ -8,7 +8,12 @@ from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersiste
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from draftdesk.gui.i18n import _
-from draftdesk.gui.language_column import NEEDS_WORK, UP_TO_DATE, translation_summary
+from draftdesk.gui.language_column import (
+    NEEDS_WORK,
+    UP_TO_DATE,
+    translation_summary,
+    translation_tooltip,
+)
 from draftdesk.model.document import Document, Paragraph, Part
 from draftdesk.model.inline import plain_text
 from draftdesk.numbering import ParagraphNumbers
@@ -242,20 +247,30 @@ class OutlineModel(QAbstractItemModel):
     def status(self, node: Node) -> tuple[str, str]:
         """("FR out of date", colour) for a paragraph whose translation needs work, else
         ("", "")."""
-        cell = self.translation(node)
-        return (cell[0], cell[1]) if cell[0] != UP_TO_DATE else ("", "")
+        words, colour = self.translation(node)
+        return (words, colour) if words != UP_TO_DATE else ("", "")
 
-    def translation(self, node: Node) -> tuple[str, str, str]:
-        """The translation column of a line: (words, colour, tooltip); "" for non-paragraphs.
+    def translation(self, node: Node) -> tuple[str, str]:
+        """The translation column of a line: (words, colour); "" for non-paragraphs.
 
         Computed only when the view asks, like the line's words.
         """
-        if node.kind != "paragraph" or self.document is None:
-            return "", "", ""
-        paragraph = self.paragraphs.get(node.ident)
-        if paragraph is None:
-            return "", "", ""
+        paragraph = self._paragraph_of(node)
+        if paragraph is None or self.document is None:
+            return "", ""
         return translation_summary(paragraph, self.document.metadata)
+
+    def translation_tip(self, node: Node) -> str:
+        """The translation column's tooltip of a line ("" for non-paragraphs)."""
+        paragraph = self._paragraph_of(node)
+        if paragraph is None or self.document is None:
+            return ""
+        return translation_tooltip(paragraph, self.document.metadata)
+
+    def _paragraph_of(self, node: Node) -> Paragraph | None:
+        if node.kind != "paragraph" or self.document is None:
+            return None
+        return self.paragraphs.get(node.ident)
 
     def refresh(self, ident: str) -> None:
         """Tell the view a paragraph's or footnote's line changed."""
@@ -320,7 +335,7 @@ class OutlineModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.line(node) if column == 0 else self.translation(node)[0]
         if role == Qt.ItemDataRole.ToolTipRole:  # column 1
-            return self.translation(node)[2] or None
+            return self.translation_tip(node) or None
         if role == Qt.ItemDataRole.AccessibleTextRole and column == 1:
             words = self.translation(node)[0]
             return _("translation up to date") if words == UP_TO_DATE else words
