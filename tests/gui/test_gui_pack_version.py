@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from draftdesk.commands import SetMetadata
 from draftdesk.gui.app import offer_recovery
 from draftdesk.gui.context import AppContext
+from draftdesk.gui.main_window import MainWindow
 from draftdesk.model import fileformat
 from tests.conftest import UN_EXAMPLE
 from tests.gui.conftest import WindowFactory, answer_dialog
@@ -89,27 +90,31 @@ def test_cancel_keeps_the_current_document(make_window: WindowFactory, tmp_path:
     assert path.read_bytes() == before
 
 
-def _crashed_autosave(context: AppContext, path: Path) -> None:
-    """An autosave of `path` with an unsaved edit, left behind as by a crash."""
+def _recover_old_autosave(
+    context: AppContext, window: MainWindow, tmp_path: Path, answer: str
+) -> Seen:
+    """Leave an autosave of the UN example written with un-ga 0.9.0 with an unsaved edit
+    (as a crash would), then choose Recover and answer the pack-version question."""
+    path = old_version_file(tmp_path)
     document = fileformat.load(path)
     document.metadata.symbol = "A/72/L.RECOVERED"
     slot = context.autosave_store.open_slot()
     slot.write(document, path, path.name)
     slot.release()
+    seen: Seen = []
+    answer_dialog(press_button(seen, answer))
+    dialog = offer_recovery(window)
+    assert dialog is not None
+    dialog.findChild(QPushButton, "recover").click()
+    return seen
 
 
 def test_recovering_an_autosave_of_a_missing_pack_version_offers_the_closest(
     qtbot: QtBot, make_window: WindowFactory, context: AppContext, tmp_path: Path
 ) -> None:
     """The autosave needs un-ga 0.9.0: recovering offers 1.0.0 and keeps the unsaved edit."""
-    path = old_version_file(tmp_path)
-    _crashed_autosave(context, path)
     window = make_window()
-    seen: Seen = []
-    answer_dialog(press_button(seen, "Open with un-ga 1.0.0"))
-    dialog = offer_recovery(window)
-    assert dialog is not None
-    dialog.findChild(QPushButton, "recover").click()
+    seen = _recover_old_autosave(context, window, tmp_path, "Open with un-ga 1.0.0")
     [(title, text, _buttons)] = seen
     assert title == "Template pack version not installed"
     assert "“old-pack.draftdesk” was written with the template pack un-ga 0.9.0" in text
@@ -128,16 +133,9 @@ def test_declining_the_closest_pack_version_keeps_the_autosave(
     qtbot: QtBot, make_window: WindowFactory, context: AppContext, tmp_path: Path
 ) -> None:
     """Cancel: the current document stays, and the autosave is offered again next time."""
-    path = old_version_file(tmp_path)
-    _crashed_autosave(context, path)
     window = make_window()
     before = window.controller.session
-    seen: Seen = []
-    answer_dialog(press_button(seen, "Cancel"))
-    dialog = offer_recovery(window)
-    assert dialog is not None
-    dialog.findChild(QPushButton, "recover").click()
-    assert len(seen) == 1
+    assert len(_recover_old_autosave(context, window, tmp_path, "Cancel")) == 1
     assert window.controller.session is before
     [recovery] = context.autosave_store.recoverable()
     assert recovery.load().metadata.symbol == "A/72/L.RECOVERED"
