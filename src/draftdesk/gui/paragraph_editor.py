@@ -195,7 +195,9 @@ class ParagraphEditor(QScrollArea):
                 column.text.set_items(paragraph.text.get(lang, []))
                 state = paragraph.translation_state(lang, source)
                 column.status.setText(status_text(state))
-                column.status.setStyleSheet(status_style(state))
+                style = status_style(state)
+                if column.status.styleSheet() != style:  # a style sheet re-polishes: costly
+                    column.status.setStyleSheet(style)
                 column.confirm.setVisible(state is TranslationState.STALE)
                 column.setEnabled(lang in document.metadata.languages)
         finally:
