@@ -26,6 +26,17 @@ Index = QModelIndex | QPersistentModelIndex
 _PLAIN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _PART = _PLAIN | Qt.ItemFlag.ItemIsDropEnabled
 _PARAGRAPH = _PART | Qt.ItemFlag.ItemIsDragEnabled
+# The roles data() answers; the view asks seven for every cell it paints.
+_ANSWERED = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+    )
+)
 
 
 @dataclass(eq=False)
@@ -326,7 +337,7 @@ class OutlineModel(QAbstractItemModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Words, status, colour, bold for the parts, tooltips, accessible text."""
-        if not index.isValid():
+        if role not in _ANSWERED or not index.isValid():
             return None
         node: Node = index.internalPointer()
         column = index.column()
