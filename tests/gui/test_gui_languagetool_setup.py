@@ -142,6 +142,26 @@ def test_without_java_no_download_is_offered(
     assert server.requests == []
 
 
+def test_a_failing_java_lookup_counts_as_no_java(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, server: ReleaseServer
+) -> None:
+    """Running `java -version` raised: the strip says no Java, and the offer is not stuck."""
+    window = _window(make_window, tmp_path, ReleaseSource(server.url + ZIP, VERSION))
+
+    def broken() -> int | None:
+        raise PermissionError("java: permission denied")
+
+    window.proofing.setup.java = broken
+    window.proofing.check_now()
+    offer = window.proofing.offer
+    qtbot.waitUntil(lambda: offer.isVisible())
+    assert offer.label.text().startswith(
+        "Grammar checking on this computer needs Java 17 or later (no Java found)."
+    )
+    assert server.requests == []
+    assert window.proofing.setup.offer_download(asked=True)  # not left busy
+
+
 def test_offline_is_a_clear_message_and_nothing_blocks(
     qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
 ) -> None:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import copy
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from draftdesk.gui.background import Background
 from draftdesk.gui.controller import Change, ChangeKind, DocumentController
 from draftdesk.gui.i18n import current_language
 from draftdesk.model.document import Annex, Document, Part
@@ -25,10 +24,6 @@ GRAMMAR_DELAY_MS = 900
 """A pause this long sends the paragraph to LanguageTool (a request takes 50–500 ms)."""
 
 _Key = tuple[str, str]  # paragraph id, language
-
-
-class _Bridge(QObject):
-    done = Signal(object)  # _Answer, or the exception the job raised
 
 
 @dataclass(slots=True)
@@ -91,8 +86,6 @@ class LiveGrammar(QObject):
         self._tool: LanguageToolGrammar | None = None
         self._tool_for: LanguageToolSettings | None = None
         self._failed = False
-        self._bridge = _Bridge(self)
-        self._bridge.done.connect(self._answered)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(GRAMMAR_DELAY_MS)
@@ -136,25 +129,20 @@ class LiveGrammar(QObject):
         text = editor_text(paragraph.text.get(key[1], []))
         snapshot = paragraph_snapshot(document, key[0])
         self.running = True
-        ui_lang, bridge, tool = current_language(), self._bridge, self._tool
+        ui_lang, tool = current_language(), self._tool
         self._tool = None  # lent to the request; handed back with its answer
 
-        def work() -> None:
+        def work(_job: Background) -> _Answer:
             from draftdesk.proofing.checker import Checker
             from draftdesk.proofing.languagetool import LanguageToolGrammar
 
-            try:
-                # Made on the first request and kept: a local LanguageTool starts once.
-                used = tool or LanguageToolGrammar(where)
-                checker = Checker(pack, grammar=used, ui_lang=ui_lang)
-                findings = checker.check_grammar(snapshot, key[0], key[1])
-                result: object = _Answer(key, text, findings, checker.notices, used, where)
-            except Exception as exc:  # handed to the GUI thread, never lost here
-                result = exc
-            with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
-                bridge.done.emit(result)
+            # Made on the first request and kept: a local LanguageTool starts once.
+            used = tool or LanguageToolGrammar(where)
+            checker = Checker(pack, grammar=used, ui_lang=ui_lang)
+            findings = checker.check_grammar(snapshot, key[0], key[1])
+            return _Answer(key, text, findings, checker.notices, used, where)
 
-        threading.Thread(target=work, name="grammar-live", daemon=True).start()
+        Background.run(self, "grammar-live", work, self._answered)
         return True
 
     def _answered(self, answer: object) -> None:

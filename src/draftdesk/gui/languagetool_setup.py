@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressDialog, QPushButton, QWidget
 
+from draftdesk.gui.background import Background
 from draftdesk.gui.i18n import _
 from draftdesk.packs.locations import user_data_folder
 from draftdesk.proofing.lt_install import (
@@ -35,14 +35,6 @@ def local_folder(context: AppContext) -> Path:
     """The folder LanguageTool is installed into (a throw-away run keeps its own)."""
     base = user_data_folder() if context.persist else context.state_dir
     return base / LANGUAGETOOL_FOLDER
-
-
-class _Bridge(QObject):
-    """Carries the download thread's news to the GUI thread (queued signals)."""
-
-    java_found = Signal(object)  # int | None
-    progressed = Signal(int, int)  # bytes received, total (-1 when unknown)
-    finished = Signal(object)  # the installation Path, or the exception
 
 
 class LanguageToolOffer(QFrame):
@@ -100,10 +92,6 @@ class LanguageToolSetup(QObject):
         self._offered = False
         self._installed: dict[str, bool] = {}  # DraftDesk's install folder → complete
         self._elsewhere: bool | None = None  # language-tool-python's download, with Java
-        self._bridge = _Bridge(self)
-        self._bridge.java_found.connect(self._java_answer)
-        self._bridge.progressed.connect(self._progress)
-        self._bridge.finished.connect(self._finished)
         offer.download.clicked.connect(self.download)
         offer.not_now.clicked.connect(self._not_now)
 
@@ -146,20 +134,15 @@ class LanguageToolSetup(QObject):
             return False
         self._busy = True
         self._offered = True  # once a session, unless the user asks (Preferences)
-        java, bridge = self.java, self._bridge
-
-        def look() -> None:
-            version = java()
-            with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
-                bridge.java_found.emit(version)
-
-        threading.Thread(target=look, name="java-version", daemon=True).start()
+        java = self.java
+        Background.run(self, "java-version", lambda _job: java(), self._java_answer)
         return True
 
     def _java_answer(self, version: object) -> None:
         self._busy = False
         if not isinstance(version, int) or version < JAVA_REQUIRED:
-            found = _("no Java") if version is None else f"Java {version}"
+            # Looking for Java failed (an exception) as good as found none.
+            found = f"Java {version}" if isinstance(version, int) else _("no Java")
             self.offer.say(
                 _(
                     "Grammar checking on this computer needs Java {required} or later "
@@ -199,31 +182,26 @@ class LanguageToolSetup(QObject):
         dialog.show()
         self.dialog = dialog
         self._cancel = threading.Event()
-        cancel, bridge, folder, source = self._cancel, self._bridge, self.folder(), self.source
-        java = self.java
+        cancel, folder, source, java = self._cancel, self.folder(), self.source, self.java
 
-        def work() -> None:
+        def work(job: Background) -> Path:
             from draftdesk.proofing.languagetool import download_local
 
             def progress(received: int, total: int | None) -> None:
-                with contextlib.suppress(RuntimeError):
-                    bridge.progressed.emit(received, -1 if total is None else total)
+                job.report((received, -1 if total is None else total))
 
-            try:
-                result: object = download_local(
-                    progress, folder, source=source(), cancel=cancel, java=java
-                )
-            except Exception as exc:  # handed to the GUI thread, never lost here
-                result = exc
-            with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
-                bridge.finished.emit(result)
+            return download_local(progress, folder, source=source(), cancel=cancel, java=java)
 
-        threading.Thread(target=work, name="languagetool-download", daemon=True).start()
+        Background.run(self, "languagetool-download", work, self._finished, self._reported)
 
     def _cancel_download(self) -> None:
         self._cancel.set()
         if self.dialog is not None:
             self.dialog.setLabelText(_("Cancelling…"))
+
+    def _reported(self, sizes: object) -> None:
+        if isinstance(sizes, tuple):
+            self._progress(*sizes)
 
     def _progress(self, received: int, total: int) -> None:
         dialog = self.dialog
