@@ -115,12 +115,14 @@ class MainWindow(QMainWindow):
     @property
     def proofing(self) -> ProofingPanel:
         """The findings panel and the proofing behind it, built on first use."""
-        if self._proofing is None:
-            # Imported here: its modules and widgets are not needed for the first paint.
-            from draftdesk.gui.proofing_panel import ProofingPanel
+        return self._build_proofing() if self._proofing is None else self._proofing
 
-            self._proofing = ProofingPanel(self)
-            self.proofing_built.emit(self._proofing)
+    def _build_proofing(self) -> ProofingPanel:
+        # Imported here: its modules and widgets are not needed for the first paint.
+        from draftdesk.gui.proofing_panel import ProofingPanel
+
+        self._proofing = ProofingPanel(self)
+        self.proofing_built.emit(self._proofing)
         return self._proofing
 
     def proofing_if_built(self) -> ProofingPanel | None:
@@ -128,7 +130,8 @@ class MainWindow(QMainWindow):
         return self._proofing
 
     def _after_first_paint(self) -> None:
-        self.proofing  # noqa: B018 - built now, while the user looks at the window
+        if self._proofing is None:  # built now, while the user looks at the window
+            self._build_proofing()
         self.settled.emit()
 
     def _connect(self) -> None:
