@@ -1,4 +1,5 @@
-"""Fast paths: a move moves one outline row; the preview lays out in batches and copies."""
+"""Fast paths: a move trades outline lines or moves one row; the preview lays out in
+batches, keeps heights across renumbering, and copies."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from draftdesk.commands import MoveParagraph
 from draftdesk.gui.context import AppContext
 from draftdesk.gui.main_window import MainWindow
+from draftdesk.gui.outline import Selection
 from draftdesk.gui.outline_model import OutlineModel
 from draftdesk.gui.preview_html import copied_html, copied_text
 from draftdesk.session import open_session
@@ -41,10 +43,19 @@ def _fresh_lines(window: MainWindow) -> list[str]:
     return [model.line(child) for child in top.children]
 
 
-def test_moving_a_paragraph_moves_its_row_not_the_whole_tree(
+def _shown_lines(window: MainWindow, part: str) -> list[str]:
+    """The lines the view reads under a part, through the model's indexes."""
+    model = window.outline.outline
+    top = next(n for n in model.root.children if n.ident == part)
+    parent = model.index_of(top)
+    return [model.index(row, 0, parent).data() for row in range(model.rowCount(parent))]
+
+
+def test_moving_a_paragraph_among_single_lines_only_repaints(
     qtbot: QtBot, make_window: WindowFactory
 ) -> None:
-    """One rowsMoved, no reset or layout change; numbers as a rebuilt tree; undo moves back."""
+    """Lines without sub-lines trade places under the view's indexes: no row move, reset
+    or layout change (each makes the view lay out every line again), only new words."""
     window = make_window(UN_EXAMPLE)
     document = window.controller.document
     first = document.operative[0]
@@ -54,18 +65,48 @@ def test_moving_a_paragraph_moves_its_row_not_the_whole_tree(
     model.rowsMoved.connect(lambda *_args: seen.append("moved"))
     model.modelReset.connect(lambda: seen.append("reset"))
     model.layoutChanged.connect(lambda *_args: seen.append("layout"))
+    model.dataChanged.connect(lambda *_args: seen.append("data"))
+    window.controller.execute(MoveParagraph(first.id, len(document.operative) - 1))
+    # A structural edit redraws the preview at once: one paint shows outline and page.
+    assert window.preview.text().count("25.\xa0\xa0\xa0Takes note with appreciation") == 1
+    assert "data" in seen and not {"moved", "reset", "layout"} & set(seen)
+    assert window.outline.line(first.id).startswith("25. Takes note with appreciation")
+    assert _shown_lines(window, "operative") == _fresh_lines(window)
+    assert _shown_lines(window, "operative")[0].startswith("1. ")
+    assert window.outline.selection() == Selection("paragraph", first.id)  # follows it
+    assert window.outline.currentIndex() == window.outline.index_for(first.id)
+    seen.clear()
+    window.controller.undo()
+    assert not {"moved", "reset", "layout"} & set(seen)
+    assert window.outline.line(first.id).startswith("1. Takes note with appreciation")
+    assert _shown_lines(window, "operative") == _fresh_lines(window)
+    qtbot.waitUntil(lambda: window.preview.text().count("1.\xa0\xa0\xa0Takes note") == 1)
+
+
+def test_moving_a_paragraph_past_one_with_sub_paragraphs_moves_its_row(
+    make_window: WindowFactory,
+) -> None:
+    """Where the lines passed over have sub-lines, the row moves (one rowsMoved) and the
+    sub-lines stay under their paragraph, still expanded."""
+    window = make_window(UN_EXAMPLE)
+    document = window.controller.document
+    third = document.operative[2]
+    window.select_paragraph(third.id)
+    window.ops.indent()  # the third paragraph becomes (a) of the second
+    first = document.operative[0]
+    model = window.outline.outline
+    seen: list[str] = []
+    model.rowsMoved.connect(lambda *_args: seen.append("moved"))
+    model.modelReset.connect(lambda: seen.append("reset"))
+    model.layoutChanged.connect(lambda *_args: seen.append("layout"))
     window.controller.execute(MoveParagraph(first.id, len(document.operative) - 1))
     assert seen == ["moved"]
-    assert window.outline.line(first.id).startswith("25. Takes note with appreciation")
-    assert window.outline.part_lines("operative") == _fresh_lines(window)
-    assert window.outline.part_lines("operative")[0].startswith("1. ")
-    assert window.outline.selection() is not None
-    assert window.outline.selection().ident == first.id  # the selection follows the row
-    window.controller.undo()
-    assert seen == ["moved", "moved"]
-    assert window.outline.line(first.id).startswith("1. Takes note with appreciation")
-    assert window.outline.part_lines("operative") == _fresh_lines(window)
-    qtbot.waitUntil(lambda: window.preview.text().count("1.\xa0\xa0\xa0Takes note") == 1)
+    assert _shown_lines(window, "operative") == _fresh_lines(window)
+    second = window.outline.index_for(document.operative[0].id)
+    assert window.outline.isExpanded(second)
+    sub = model.index(0, 0, second)
+    assert sub.data().startswith("(a) ") and model.node_at(sub) is model.nodes[third.id]
+    assert window.outline.selection() == Selection("paragraph", third.id)
 
 
 def test_a_move_to_another_parent_still_rebuilds(make_window: WindowFactory) -> None:
@@ -158,3 +199,16 @@ def test_building_the_findings_panel_after_the_first_paint_edits_nothing(
     assert window.controller.undo_name() is None
     assert not window.menu.undo.isEnabled()
     assert window.outline.status(first.id) == ""
+
+
+def test_paragraph_lookup_follows_every_edit(make_window: WindowFactory) -> None:
+    """The controller's look-up, kept for one edit, finds the copy an undo puts back."""
+    window = make_window(UN_EXAMPLE)
+    controller = window.controller
+    first = controller.document.operative[0]
+    assert controller.paragraph(first.id) is first
+    controller.execute(MoveParagraph(first.id, 3))
+    controller.undo()
+    now = controller.document.find_paragraph(first.id)
+    assert controller.paragraph(first.id) is now
+    assert controller.paragraph("no-such-paragraph") is None

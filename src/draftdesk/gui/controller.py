@@ -20,7 +20,7 @@ from draftdesk.commands import (
 )
 from draftdesk.edit_commands import Compound, RemoveFootnote, ReparentParagraph, SetFootnoteText
 from draftdesk.errors import CommandError, DraftDeskError
-from draftdesk.model.document import Document
+from draftdesk.model.document import Document, Paragraph
 from draftdesk.numbering import ParagraphNumbers, number_paragraphs
 from draftdesk.render.builder import Renderer
 from draftdesk.render.layout import Layout
@@ -98,6 +98,8 @@ class DocumentController(QObject):
         self._layouts: dict[str, tuple[int, Layout]] = {}
         self._errors: dict[str, tuple[int, str]] = {}
         self._numbers: tuple[int, ParagraphNumbers] | None = None
+        self._found: tuple[int, dict[str, Paragraph | None]] = (-1, {})
+        self._marks: dict[str, tuple[Layout, dict[str, str]]] = {}
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(600)  # after the first paint, between bursts of typing
@@ -109,6 +111,20 @@ class DocumentController(QObject):
     def document(self) -> Document:
         """The document being edited."""
         return self.session.document
+
+    def paragraph(self, paragraph_id: str) -> Paragraph | None:
+        """The paragraph with this id as the document holds it now, or None.
+
+        Looked up once per edit: the editor asks several times for each change, and a
+        look-up walks the resolution.
+        """
+        generation, found = self._found
+        if generation != self.generation:
+            found = {}
+            self._found = (self.generation, found)
+        if paragraph_id not in found:
+            found[paragraph_id] = self.document.find_paragraph(paragraph_id)
+        return found[paragraph_id]
 
     def replace_session(self, session: Session) -> None:
         """Show another document (new, opened, reloaded or recovered)."""
@@ -222,7 +238,13 @@ class DocumentController(QObject):
     def footnote_marks(self, lang: str) -> dict[str, str]:
         """Footnote id → printed mark ("3", "*") in `lang`, from its latest Layout."""
         layout = self.last_layout(lang)
-        return {note.footnote_id: note.mark for note in layout.notes} if layout else {}
+        if layout is None:
+            return {}
+        cached = self._marks.get(lang)
+        if cached is None or cached[0] is not layout:  # asked once per chip the editor draws
+            cached = (layout, {note.footnote_id: note.mark for note in layout.notes})
+            self._marks[lang] = cached
+        return cached[1]
 
     def _render_all(self) -> None:
         for lang in self.document.metadata.languages:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from draftdesk.gui.controller import DocumentController
 from draftdesk.gui.i18n import _
 from draftdesk.gui.inline_edit import InlineTextEdit
-from draftdesk.gui.outline_model import snippet
+from draftdesk.gui.outline_tree import snippet
 from draftdesk.model.document import Part
 from draftdesk.model.inline import Inline, plain_text
 from draftdesk.palette import fold

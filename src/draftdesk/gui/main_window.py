@@ -226,7 +226,11 @@ class MainWindow(QMainWindow):
             self.footnote_editor.on_change(change)
             if self.footnote_editor.footnote_id is None:
                 self.center.setCurrentIndex(WELCOME)
-        self._preview_timer.start()
+        if change.kind is ChangeKind.STRUCTURE:
+            self._preview_timer.stop()
+            self.update_preview()
+        else:
+            self._preview_timer.start()
         self._counts_timer.start()
         self._update_actions()
 

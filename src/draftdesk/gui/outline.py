@@ -9,7 +9,8 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from draftdesk.gui.i18n import _
-from draftdesk.gui.outline_model import MIME, Node, OutlineModel
+from draftdesk.gui.outline_model import MIME, OutlineModel
+from draftdesk.gui.outline_tree import Node
 from draftdesk.model.document import Document, Part
 from draftdesk.numbering import ParagraphNumbers
 from draftdesk.packs.model import Pack
@@ -134,10 +135,9 @@ class OutlineView(QTreeView):
 
     def selection(self) -> Selection | None:
         """What is selected now."""
-        index = self.currentIndex()
-        if not index.isValid():
+        node = self.outline.node_at(self.currentIndex())
+        if node is None:
             return None
-        node: Node = index.internalPointer()
         return Selection(node.kind, node.ident)
 
     def reselect(self, selection: Selection | None) -> None:
@@ -176,9 +176,9 @@ class OutlineView(QTreeView):
         self.selected.emit(selection)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._quiet or not current.isValid():
+        node = self.outline.node_at(current)
+        if self._quiet or node is None:
             return
-        node: Node = current.internalPointer()
         self.selected.emit(Selection(node.kind, node.ident))
 
     # Moving --------------------------------------------------------------------------------
@@ -202,9 +202,9 @@ class OutlineView(QTreeView):
     ) -> tuple[str, str | None, int] | None:
         """(part, new parent id or None for the top level, index) of a drop; None if refused."""
         indicator = QAbstractItemView.DropIndicatorPosition
-        node: Node = target.internalPointer()
+        node = self.outline.node_at(target)
         moving = self.outline.nodes.get(dragged)
-        if moving is None or node is moving:
+        if node is None or moving is None or node is moving:
             return None
         part = _part_of(node)
         if node.kind == "part":

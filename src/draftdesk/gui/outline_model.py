@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
@@ -14,12 +12,12 @@ from draftdesk.gui.language_column import (
     translation_summary,
     translation_tooltip,
 )
+from draftdesk.gui.outline_tree import Node, shorten, sibling_lists, single_move, snippet
 from draftdesk.model.document import Document, Paragraph, Part
 from draftdesk.model.inline import plain_text
 from draftdesk.numbering import ParagraphNumbers
-from draftdesk.packs.model import Body, Pack
+from draftdesk.packs.model import Pack
 
-SNIPPET = 90  # characters of text shown after the number
 MIME = "application/x-draftdesk-paragraph"
 Index = QModelIndex | QPersistentModelIndex
 # Combined once: flags() is asked for every line the view lays out.
@@ -39,52 +37,16 @@ _ANSWERED = frozenset(
 )
 
 
-@dataclass(eq=False)
-class Node:
-    """A line of the outline: details, a part, a paragraph or a footnote."""
-
-    kind: str
-    ident: str
-    parent: Node | None = None
-    children: list[Node] = field(default_factory=list)
-    row: int = 0
-
-    def add(self, child: Node) -> Node:
-        """Append `child` under this line."""
-        child.parent, child.row = self, len(self.children)
-        self.children.append(child)
-        return child
-
-
-def snippet(paragraph: Paragraph, pack: Pack, body: Body, part: Part, lang: str) -> str:
-    """A short reading of a paragraph before it is rendered: opener, clause, text."""
-    words: list[str] = []
-    opener = paragraph.opener
-    clause = pack.clauses.get(paragraph.clause) if paragraph.clause else None
-    if opener is None and clause is not None:
-        opener = clause.opener
-    if opener:
-        phrase = pack.phrase(part, opener)
-        words.append(phrase.form(lang, body) if phrase else opener)
-    if paragraph.clause:
-        words.append(f"[{clause.label.get(lang, clause.key) if clause else paragraph.clause}]")
-    text = plain_text(paragraph.text.get(lang, [])).strip()
-    if text:
-        words.append(text)
-    return " ".join(words) or _("(empty paragraph)")
-
-
-def shorten(text: str) -> str:
-    """At most SNIPPET characters, with an ellipsis when cut."""
-    return text if len(text) <= SNIPPET else text[: SNIPPET - 1] + "…"
-
-
 class OutlineModel(QAbstractItemModel):
     """Details, preamble, operative part and footnotes of one document.
 
-    A paragraph moved among its siblings moves its row (the view keeps everything else);
-    other structure changes rebuild the (cheap) node tree. A line's words are computed
-    when the view asks for them, so a 600-paragraph resolution costs what is on screen.
+    An index points at its line's parent and row, not at the line itself (as Qt's own
+    models do), so lines can trade places under an index the view keeps. A paragraph
+    moved among siblings without sub-lines is such a trade: the view only repaints,
+    where a moved row would make it lay out all 600 lines again through Python calls.
+    Other moves move a row; other structure changes rebuild the (cheap) node tree. A
+    line's words are computed when the view asks for them, so a 600-paragraph
+    resolution costs what is on screen.
     """
 
     def __init__(self) -> None:
@@ -122,12 +84,15 @@ class OutlineModel(QAbstractItemModel):
             return [node for node in self.nodes.values() if node.children]
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
-        where = [(index.internalPointer(), index.column()) for index in old]
+        where = [(self.node_at(index), index.column()) for index in old]
         before = dict(self.nodes)
         self._build(document, pack, numbers, marks)
         tops = {(n.kind, n.ident): n for n in self.root.children}
         moved = []
         for node, column in where:
+            if node is None:
+                moved.append(QModelIndex())
+                continue
             twin = tops.get((node.kind, node.ident)) if node.parent is self._old_root else None
             twin = twin or self.nodes.get(node.ident)
             moved.append(self.index_of(twin, column) if twin else QModelIndex())
@@ -142,13 +107,13 @@ class OutlineModel(QAbstractItemModel):
         if self.only_untranslated:
             return False  # lines may be hidden: the tree is not the document's shape
         moved: tuple[Node, int, int] | None = None
-        for parent, new_ids in _sibling_lists(document, self.root, self.nodes):
+        for parent, new_ids in sibling_lists(document, self.root, self.nodes):
             if parent is None:
                 return False
             old_ids = [child.ident for child in parent.children]
             if old_ids == new_ids:
                 continue
-            place = _single_move(old_ids, new_ids)
+            place = single_move(old_ids, new_ids)
             if place is None or moved is not None:
                 return False
             moved = (parent, *place)
@@ -156,14 +121,19 @@ class OutlineModel(QAbstractItemModel):
             return False
         parent, source, target = moved
         where = self.index_of(parent)
-        if not self.beginMoveRows(where, source, source, where, target + (target > source)):
+        low, high = min(source, target), max(source, target)
+        # Lines without sub-lines trade places under the same indexes: no relayout.
+        shape_kept = not any(child.children for child in parent.children[low : high + 1])
+        if not shape_kept and not self.beginMoveRows(
+            where, source, source, where, target + (target > source)
+        ):
             return False
         node = parent.children.pop(source)
         parent.children.insert(target, node)
-        low, high = min(source, target), max(source, target)
         for row in range(low, high + 1):
             parent.children[row].row = row
-        self.endMoveRows()
+        if not shape_kept:
+            self.endMoveRows()
         self.numbers, self.marks = numbers, marks
         self.paragraphs = {p.id: p for p in document.all_paragraphs()}  # an undo may copy
         # Numbers of the lines between the two places, and footnote marks, may change.
@@ -291,32 +261,39 @@ class OutlineModel(QAbstractItemModel):
 
     def index_of(self, node: Node, column: int = 0) -> QModelIndex:
         """The model index of a node."""
-        if node is self.root:
+        if node.parent is None:
             return QModelIndex()
-        return self.createIndex(node.row, column, node)
+        return self.createIndex(node.row, column, node.parent)
+
+    def node_at(self, index: Index) -> Node | None:
+        """The line an index points at (None for the invisible root)."""
+        if not index.isValid():
+            return None
+        siblings: list[Node] = index.internalPointer().children
+        row = index.row()
+        return siblings[row] if row < len(siblings) else None
 
     # QAbstractItemModel --------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         """The index of a child line."""
-        node = parent.internalPointer() if parent.isValid() else self.root
-        if not 0 <= row < len(node.children):
+        node = self.node_at(parent) if parent.isValid() else self.root
+        if node is None or not 0 <= row < len(node.children):
             return QModelIndex()
-        return self.createIndex(row, column, node.children[row])
+        return self.createIndex(row, column, node)
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         """The index of a line's parent line."""
         if not index.isValid():
             return QModelIndex()
-        node: Node = index.internalPointer()
-        return self.index_of(node.parent) if node.parent is not None else QModelIndex()
+        return self.index_of(index.internalPointer())
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         """Lines under a line."""
         if parent.isValid() and parent.column() != 0:
             return 0
-        node = parent.internalPointer() if parent.isValid() else self.root
-        return len(node.children)
+        node = self.node_at(parent) if parent.isValid() else self.root
+        return len(node.children) if node is not None else 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         """The line, and its translation status."""
@@ -337,9 +314,11 @@ class OutlineModel(QAbstractItemModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Words, status, colour, bold for the parts, tooltips, accessible text."""
-        if role not in _ANSWERED or not index.isValid():
+        if role not in _ANSWERED:
             return None
-        node: Node = index.internalPointer()
+        node = self.node_at(index)
+        if node is None:
+            return None
         column = index.column()
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return self.line(node, limit=False)
@@ -361,9 +340,9 @@ class OutlineModel(QAbstractItemModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         """Paragraphs can be dragged; paragraphs and the two parts accept drops."""
-        if not index.isValid():
+        node = self.node_at(index)
+        if node is None:
             return _PLAIN
-        node: Node = index.internalPointer()
         if node.kind == "paragraph":
             return _PARAGRAPH
         if node.kind == "part" and node.ident != "footnotes":
@@ -381,45 +360,7 @@ class OutlineModel(QAbstractItemModel):
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]  # noqa: N802
         """The dragged paragraph's id."""
         data = QMimeData()
-        node: Node = indexes[0].internalPointer()
-        data.setData(MIME, node.ident.encode("utf-8"))
+        node = self.node_at(indexes[0])
+        if node is not None:
+            data.setData(MIME, node.ident.encode("utf-8"))
         return data
-
-
-def _sibling_lists(
-    document: Document, root: Node, nodes: dict[str, Node]
-) -> list[tuple[Node | None, list[str]]]:
-    """Each outline line with sub-lines and the ids the document now has under it.
-
-    A line the tree lacks (a paragraph that just got its first sub-paragraph) is None.
-    """
-    tops = {n.ident: n for n in root.children if n.kind == "part"}
-    result: list[tuple[Node | None, list[str]]] = []
-
-    def walk(node: Node | None, paragraphs: list[Paragraph]) -> None:
-        result.append((node, [p.id for p in paragraphs]))
-        for paragraph in paragraphs:
-            child = nodes.get(paragraph.id)
-            if child is not None and child.parent is not node:
-                child = None  # moved to another parent: not a move among siblings
-            if paragraph.children or (child is not None and child.children):
-                walk(child, paragraph.children)
-
-    for part in (Part.PREAMBLE, Part.OPERATIVE):
-        walk(tops.get(part.value), document.part_list(part))
-    return result
-
-
-def _single_move(old: list[str], new: list[str]) -> tuple[int, int] | None:
-    """(from, to) when `new` is `old` with one item moved; None otherwise."""
-    if len(old) != len(new):
-        return None
-    first = next(i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b)
-    last = len(old) - 1
-    while old[last] == new[last]:
-        last -= 1
-    if new[first:last] == old[first + 1 : last + 1] and new[last] == old[first]:
-        return first, last  # moved down
-    if new[first + 1 : last + 1] == old[first:last] and new[first] == old[last]:
-        return last, first  # moved up
-    return None

@@ -124,7 +124,7 @@ class ParagraphEditor(QScrollArea):
         """The paragraph being edited, as the document holds it now."""
         if self.paragraph_id is None:
             return None
-        return self.controller.document.find_paragraph(self.paragraph_id)
+        return self.controller.paragraph(self.paragraph_id)
 
     def show_paragraph(self, paragraph_id: str) -> None:
         """Edit another paragraph."""

@@ -1,10 +1,10 @@
 """The live preview: the whole resolution in one language, drawn from the core Layout.
 
-Each Layout block is one row of a list view, its text laid out once in a small text
-document kept in a cache keyed by its content. Only rows on screen are painted, and an
-edit re-lays out only the blocks whose text changed: a moved paragraph changes numbers,
-not text, so even renumbering 400 paragraphs re-lays out nothing. Numbers sit in the
-first-line indent, where Word puts them after a tab (the UN's practice).
+Each Layout block is one row of a list view (preview_rows.py). Only rows on screen are
+laid out and painted; the others need only their heights, kept by the shape of their
+text, so moving a paragraph (new paragraph numbers, new footnote numbers in 300
+paragraphs) lays out no text again. Numbers sit in the first-line indent, where Word
+puts them after a tab (the UN's practice).
 
 The page is read-only; its paragraphs can be selected (click, Shift/Ctrl+click, Select
 All) and copied as text and as HTML, the number before a tab as Word pastes it.
@@ -12,28 +12,14 @@ All) and copied as text and as HTML, the number before a tab as Word pastes it.
 
 from __future__ import annotations
 
-from html import escape
-
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QMimeData,
-    QModelIndex,
-    QPersistentModelIndex,
-    QRectF,
-    QSize,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
-    QFont,
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
-    QPainter,
     QPalette,
-    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,154 +28,16 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from draftdesk.gui.i18n import _
-from draftdesk.gui.preview_html import (
-    LABEL_PX,
-    Row,
-    RowCache,
-    copied_html,
-    copied_text,
-    layout_rows,
-)
+from draftdesk.gui.preview_html import Row, RowCache, copied_html, copied_text, layout_rows
+from draftdesk.gui.preview_rows import PageDelegate, RowsModel
 from draftdesk.render.layout import Layout
 
-MARGIN = 24  # the page's side margins, in pixels
-SPACING = 8  # below each paragraph
 FIRST_BATCH = 60  # rows laid out before the first paint; the rest follow in batches
-Index = QModelIndex | QPersistentModelIndex
-
-
-class _RowsModel(QAbstractListModel):
-    """The rows of the page."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[Row] = []
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        """Number of rows (blocks, separator, notes)."""
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        """Plain text for display roles (read by screen readers), the Row itself for paint."""
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return row.text
-        if role == Qt.ItemDataRole.UserRole:
-            return row
-        return None
-
-    def replace(self, rows: list[Row]) -> None:
-        """Show new rows (numbers and texts of a new Layout)."""
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-
-class _PageDelegate(QStyledItemDelegate):
-    """Lays out and paints rows; keeps each laid-out text until its content changes."""
-
-    def __init__(self, pane: PreviewPane) -> None:
-        super().__init__(pane)
-        self.pane = pane
-        self.font = QFont("Times New Roman")
-        self._cache: dict[tuple[str, int, int, bool], tuple[QTextDocument, int]] = {}
-        self._used: set[tuple[str, int, int, bool]] = set()
-
-    def set_font(self, family: str, points: float) -> None:
-        """The pack's font; every cached layout is dropped when it changes."""
-        font = QFont(family)
-        font.setPointSizeF(points)
-        if font != self.font:
-            self.font = font
-            self._cache.clear()
-
-    def document(self, row: Row, width: int) -> QTextDocument:
-        """The laid-out body of a row at this width (cached)."""
-        return self._laid_out(row, width)[0]
-
-    def _laid_out(self, row: Row, width: int) -> tuple[QTextDocument, int]:
-        key = (row.html, width - row.indent - 2 * MARGIN, row.first_line, row.small)
-        self._used.add(key)
-        cached = self._cache.get(key)
-        if cached is not None:
-            return cached
-        document = QTextDocument()
-        font = QFont(self.font)
-        if row.small:
-            font.setPointSizeF(font.pointSizeF() * 0.83)
-        document.setDefaultFont(font)
-        document.setDocumentMargin(0)
-        document.setHtml(row.html)
-        document.setTextWidth(max(key[1], 50))
-        laid_out = (document, int(document.size().height()))
-        self._cache[key] = laid_out
-        return laid_out
-
-    def forget_unused(self, rows: int) -> None:
-        """Drop layouts of texts and widths no longer shown, once they pile up.
-
-        Rows are laid out lazily by the view, so "unused" is only known after many
-        layouts: the cache is trimmed when it holds well over one layout per row.
-        """
-        if len(self._cache) > 2 * rows + 100:
-            for key in set(self._cache) - self._used:
-                del self._cache[key]
-            self._used = set()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
-        """Height of the laid-out text plus paragraph spacing."""
-        row = self.pane.model.rows[index.row()]  # direct: asked once per row per layout
-        width = self.pane.page.viewport().width()
-        return QSize(width, self.height(row, width))
-
-    def height(self, row: Row, width: int) -> int:
-        """The height a row takes at this width, spacing included."""
-        if not row.html:
-            return SPACING * 2
-        return self._laid_out(row, width)[1] + SPACING
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        """Tint the paragraph being edited, draw the label in the first-line indent, the text."""
-        row: Row = index.data(Qt.ItemDataRole.UserRole)
-        rect = option.rect
-        painter.save()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        if selected or (row.paragraph_id and row.paragraph_id == self.pane.highlighted):
-            tint = QColor(self.pane.palette().highlight().color())
-            tint.setAlpha(90 if selected else 36)
-            painter.fillRect(rect, tint)
-        if not row.html:
-            painter.setPen(QColor("#000000"))
-            y = rect.top() + SPACING
-            painter.drawLine(MARGIN, y, MARGIN + rect.width() // 4, y)
-            painter.restore()
-            return
-        left = rect.left() + MARGIN + row.indent
-        document = self.document(row, rect.width())
-        if row.label:
-            # The number is laid out like the text (same font, same scale) so their first
-            # lines share a baseline; it sits in the first-line indent.
-            label_x = left + (row.first_line - LABEL_PX if row.first_line >= LABEL_PX else 0)
-            label = self.document(
-                Row(f"<p>{escape(row.label)}</p>", "", "", 0, 0, None, row.small), rect.width()
-            )
-            painter.save()
-            painter.translate(label_x, rect.top())
-            label.drawContents(painter)
-            painter.restore()
-        painter.translate(left, rect.top())
-        document.drawContents(painter, QRectF(0, 0, rect.width(), rect.height()))
-        painter.restore()
 
 
 class _Page(QListView):
@@ -249,10 +97,10 @@ class PreviewPane(QWidget):
         super().__init__(parent)
         self.lang = "en"
         self.highlighted: str | None = None
-        self.model = _RowsModel()
+        self.model = RowsModel()
         self.row_cache = RowCache()
         self.page = _Page(self)
-        self.delegate = _PageDelegate(self)
+        self.delegate = PageDelegate(self.model, self)
         self.page.setModel(self.model)
         self.page.setItemDelegate(self.delegate)
         self.page.setAccessibleName(_("Preview of the resolution"))
@@ -323,7 +171,7 @@ class PreviewPane(QWidget):
                 for i in changed
             )
             if same_heights:  # typing that does not add a line: repaint those rows only
-                self.model.rows = rows
+                self.model.swap(rows, changed)
                 self._repaint_rows(changed)
                 return
         bar = self.page.verticalScrollBar()
@@ -391,6 +239,6 @@ class PreviewPane(QWidget):
         QGuiApplication.clipboard().setMimeData(mime)
 
     def _clicked(self, index: QModelIndex) -> None:
-        row: Row = index.data(Qt.ItemDataRole.UserRole)
+        row = self.model.rows[index.row()]
         if row.paragraph_id:
             self.paragraph_clicked.emit(row.paragraph_id)

@@ -37,11 +37,17 @@ _ROLE_STYLES = {
 }
 
 
-def runs_html(runs: list[Run]) -> str:
-    """Runs as inline HTML: italics, bold, superscripts and footnote marks."""
+def runs_html(runs: list[Run], *, shape: bool = False) -> str:
+    """Runs as inline HTML: italics, bold, superscripts and footnote marks.
+
+    With `shape`, the digits of numbered footnote marks read 0: text laid out alike
+    whatever its marks' numbers, when the font's digits are all as wide.
+    """
     parts: list[str] = []
     for run in runs:
         text = escape(run.text)
+        if shape and run.is_note and run.text.isdigit():
+            text = "0" * len(run.text)
         if run.is_note or run.superscript:
             text = f"<sup>{text}</sup>"
         if run.italic:
@@ -67,17 +73,19 @@ def row_geometry(block: Block) -> tuple[int, int]:
     return 0, 0
 
 
-def body_html(block: Block | None, runs: list[Run] | None = None) -> str:
-    """A block's text (without its number) as one HTML paragraph; or bare `runs` (notes)."""
+def body_html(block: Block | None, runs: list[Run] | None = None, *, shape: bool = False) -> str:
+    """A block's text (without its number) as one HTML paragraph; or bare `runs` (notes).
+
+    `shape` as for runs_html.
+    """
     if block is None:
         return f'<p style="{_KEEP_SPACES}text-indent:28px;">{runs_html(runs or [])}</p>'
     _indent, first_line = row_geometry(block)
     style = _ROLE_STYLES.get(block.role, "")
     if block.role is BlockRole.MASTHEAD:
         style += _KEY_STYLES.get(block.key, "")
-    return (
-        f'<p style="{_KEEP_SPACES}text-indent:{first_line}px; {style}">{runs_html(block.runs)}</p>'
-    )
+    inline = runs_html(block.runs, shape=shape)
+    return f'<p style="{_KEEP_SPACES}text-indent:{first_line}px; {style}">{inline}</p>'
 
 
 @dataclass(slots=True, frozen=True)
@@ -91,6 +99,7 @@ class Row:
     first_line: int  # extra indent of the first line, where the label sits
     paragraph_id: str | None = None
     small: bool = False
+    shape: str = ""  # the body with its footnote numbers as 0s ("": no numbered marks)
 
 
 def layout_rows(layout: Layout, rows_of: RowCache | None = None) -> list[Row]:
@@ -124,11 +133,12 @@ class RowCache:
             if old == block:
                 return row
             if old.runs == block.runs and bool(old.label) == bool(block.label):
-                html = row.html  # the same text renumbered: only the label changes
-                row = _block_row(block, html)
+                # The same text renumbered: only the label changes.
+                row = _block_row(block, row.html, row.shape)
                 self._blocks[key] = (block, row)
                 return row
-        row = _block_row(block, body_html(block))
+        numbered = any(run.is_note and run.text.isdigit() for run in block.runs)
+        row = _block_row(block, body_html(block), body_html(block, shape=True) if numbered else "")
         self._blocks[key] = (block, row)
         return row
 
@@ -157,10 +167,10 @@ class RowCache:
             self._notes.clear()
 
 
-def _block_row(block: Block, html: str) -> Row:
+def _block_row(block: Block, html: str, shape: str) -> Row:
     indent, first_line = row_geometry(block)
     text = f"{block.label}\xa0\xa0\xa0{block.text}" if block.label else block.text
-    return Row(html, block.label, text, indent, first_line, block.paragraph_id)
+    return Row(html, block.label, text, indent, first_line, block.paragraph_id, shape=shape)
 
 
 def copied_text(row: Row) -> str:
