@@ -4,10 +4,11 @@ batches, keeps heights across renumbering, and copies."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QMimeData, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QListView
 from pytestqt.qtbot import QtBot
@@ -18,6 +19,7 @@ from draftdesk.gui.main_window import MainWindow
 from draftdesk.gui.outline import Selection
 from draftdesk.gui.outline_model import OutlineModel
 from draftdesk.gui.preview_html import copied_html, copied_text
+from draftdesk.model import fileformat
 from draftdesk.session import open_session
 from tests.conftest import OIC_EXAMPLE, UN_EXAMPLE
 from tests.gui.conftest import WindowFactory
@@ -212,3 +214,30 @@ def test_paragraph_lookup_follows_every_edit(make_window: WindowFactory) -> None
     now = controller.document.find_paragraph(first.id)
     assert controller.paragraph(first.id) is now
     assert controller.paragraph("no-such-paragraph") is None
+
+
+def _outline_image(window: MainWindow) -> QImage:
+    """The outline as painted, scrolled to the end, with the focus in it."""
+    window.activateWindow()
+    window.outline.setFocus()
+    window.outline.scrollToBottom()
+    QApplication.processEvents()
+    return window.outline.grab().toImage()
+
+
+def test_outline_after_a_move_looks_as_a_fresh_window_on_the_moved_document(
+    tmp_path: Path, make_window: WindowFactory
+) -> None:
+    """Lines that traded places, repainted without a relayout, show the same pixels as a
+    window opened on the document as moved."""
+    moved = make_window(UN_EXAMPLE)
+    document = moved.controller.document
+    first = document.operative[0]
+    moved.select_paragraph(first.id)
+    moved.controller.execute(MoveParagraph(first.id, len(document.operative) - 1))
+    after_move = _outline_image(moved)
+    path = tmp_path / "moved.draftdesk"
+    fileformat.save(document, path)
+    fresh = make_window(path)
+    fresh.select_paragraph(first.id)
+    assert after_move == _outline_image(fresh)

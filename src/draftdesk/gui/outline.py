@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
@@ -14,6 +15,8 @@ from draftdesk.gui.outline_tree import Node
 from draftdesk.model.document import Document, Part
 from draftdesk.numbering import ParagraphNumbers
 from draftdesk.packs.model import Pack
+
+_WORDS = [int(Qt.ItemDataRole.DisplayRole)]
 
 
 @dataclass(slots=True, frozen=True)
@@ -54,6 +57,23 @@ class OutlineView(QTreeView):
         header.resizeSection(1, self.fontMetrics().horizontalAdvance(widest) + 24)
         self._quiet = False
         self.selectionModel().currentChanged.connect(self._current_changed)
+
+    def dataChanged(  # noqa: N802
+        self,
+        top_left: QModelIndex | QPersistentModelIndex,
+        bottom_right: QModelIndex | QPersistentModelIndex,
+        roles: Sequence[int] = (),
+    ) -> None:
+        """Repaint lines whose words changed.
+
+        For a range QTreeView also asks every line whether it has sub-lines, two calls
+        into Python each (800 when a move renumbers the operative part); new words
+        cannot change that, so a words-only range skips to the plain item view's update.
+        """
+        if [int(role) for role in roles] == _WORDS and top_left.row() != bottom_right.row():
+            QAbstractItemView.dataChanged(self, top_left, bottom_right, roles)
+            return
+        super().dataChanged(top_left, bottom_right, roles)
 
     # Building ------------------------------------------------------------------------------
 

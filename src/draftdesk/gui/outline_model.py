@@ -141,9 +141,11 @@ class OutlineModel(QAbstractItemModel):
             self.index(low, 0, where), self.index(high, 1, where), [Qt.ItemDataRole.DisplayRole]
         )
         notes = self.root.children[-1]
-        if notes.children:
+        if notes.children:  # their marks
             self.dataChanged.emit(
-                self.index_of(notes.children[0]), self.index_of(notes.children[-1], 1)
+                self.index_of(notes.children[0]),
+                self.index_of(notes.children[-1], 1),
+                [Qt.ItemDataRole.DisplayRole],
             )
         return True
 
@@ -287,6 +289,13 @@ class OutlineModel(QAbstractItemModel):
         if not index.isValid():
             return QModelIndex()
         return self.index_of(index.internalPointer())
+
+    def sibling(self, row: int, column: int, index: Index) -> QModelIndex:
+        """Another cell under the same line: the view asks it of every cell it paints
+        (Qt's default asks parent() and index(), two calls into Python)."""
+        if not index.isValid() or not 0 <= row < len(index.internalPointer().children):
+            return QModelIndex()
+        return self.createIndex(row, column, index.internalPointer())
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         """Lines under a line."""

@@ -37,25 +37,40 @@ _ROLE_STYLES = {
 }
 
 
-def runs_html(runs: list[Run], *, shape: bool = False) -> str:
-    """Runs as inline HTML: italics, bold, superscripts and footnote marks.
+def runs_html(runs: list[Run]) -> str:
+    """Runs as inline HTML: italics, bold, superscripts and footnote marks."""
+    return "".join(_run_html(run, escape(run.text)) for run in runs)
 
-    With `shape`, the digits of numbered footnote marks read 0: text laid out alike
-    whatever its marks' numbers, when the font's digits are all as wide.
+
+def _run_html(run: Run, text: str) -> str:
+    if run.note is not None or run.superscript:
+        text = f"<sup>{text}</sup>"
+    if run.italic:
+        text = f"<i>{text}</i>"
+    if run.bold:
+        text = f"<b>{text}</b>"
+    return text
+
+
+def _inline(runs: list[Run]) -> tuple[str, str]:
+    """(html, shape) of runs in one pass.
+
+    In the shape, the digits of numbered footnote marks read 0: text laid out alike
+    whatever its marks' numbers, when the font's digits are all as wide. "" when the
+    runs have no numbered mark.
     """
     parts: list[str] = []
+    zeroed: list[tuple[int, str]] = []
     for run in runs:
-        text = escape(run.text)
-        if shape and run.is_note and run.text.isdigit():
-            text = "0" * len(run.text)
-        if run.is_note or run.superscript:
-            text = f"<sup>{text}</sup>"
-        if run.italic:
-            text = f"<i>{text}</i>"
-        if run.bold:
-            text = f"<b>{text}</b>"
-        parts.append(text)
-    return "".join(parts)
+        if run.note is not None and run.text.isdigit():
+            zeroed.append((len(parts), _run_html(run, "0" * len(run.text))))
+        parts.append(_run_html(run, escape(run.text)))
+    if not zeroed:
+        return "".join(parts), ""
+    html = "".join(parts)
+    for place, part in zeroed:
+        parts[place] = part
+    return html, "".join(parts)
 
 
 def row_geometry(block: Block) -> tuple[int, int]:
@@ -73,19 +88,22 @@ def row_geometry(block: Block) -> tuple[int, int]:
     return 0, 0
 
 
-def body_html(block: Block | None, runs: list[Run] | None = None, *, shape: bool = False) -> str:
-    """A block's text (without its number) as one HTML paragraph; or bare `runs` (notes).
-
-    `shape` as for runs_html.
-    """
+def body_html(block: Block | None, runs: list[Run] | None = None) -> str:
+    """A block's text (without its number) as one HTML paragraph; or bare `runs` (notes)."""
     if block is None:
         return f'<p style="{_KEEP_SPACES}text-indent:28px;">{runs_html(runs or [])}</p>'
+    return block_bodies(block)[0]
+
+
+def block_bodies(block: Block) -> tuple[str, str]:
+    """A block's body as HTML, and its shape (see _inline; "" without numbered marks)."""
     _indent, first_line = row_geometry(block)
     style = _ROLE_STYLES.get(block.role, "")
     if block.role is BlockRole.MASTHEAD:
         style += _KEY_STYLES.get(block.key, "")
-    inline = runs_html(block.runs, shape=shape)
-    return f'<p style="{_KEEP_SPACES}text-indent:{first_line}px; {style}">{inline}</p>'
+    head = f'<p style="{_KEEP_SPACES}text-indent:{first_line}px; {style}">'
+    html, shape = _inline(block.runs)
+    return f"{head}{html}</p>", f"{head}{shape}</p>" if shape else ""
 
 
 @dataclass(slots=True, frozen=True)
@@ -137,8 +155,7 @@ class RowCache:
                 row = _block_row(block, row.html, row.shape)
                 self._blocks[key] = (block, row)
                 return row
-        numbered = any(run.is_note and run.text.isdigit() for run in block.runs)
-        row = _block_row(block, body_html(block), body_html(block, shape=True) if numbered else "")
+        row = _block_row(block, *block_bodies(block))
         self._blocks[key] = (block, row)
         return row
 

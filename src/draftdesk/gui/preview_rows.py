@@ -19,6 +19,7 @@ SPACING = 8  # below each paragraph
 SMALL = 0.83  # footnotes' share of the text size
 Index = QModelIndex | QPersistentModelIndex
 _Key = tuple[str, int, int, bool]  # text, width, first-line indent, small
+_PAIRS = "".join(f"{a}{b}" for a in "0123456789" for b in "0123456789")  # every two digits
 
 
 class RowsModel(QStringListModel):
@@ -65,7 +66,7 @@ class PageDelegate(QStyledItemDelegate):
         self.model = model
         self.pane = pane
         self.font = _unkerned(QFont("Times New Roman"))
-        self.tabular = tabular_digits(self.font)
+        self._tabular: bool | None = None  # known at the first height asked
         self._documents: dict[_Key, QTextDocument] = {}
         self._heights: dict[_Key, int] = {}
         self._used_documents: set[_Key] = set()
@@ -78,7 +79,7 @@ class PageDelegate(QStyledItemDelegate):
         font = _unkerned(font)
         if font != self.font:
             self.font = font
-            self.tabular = tabular_digits(font)
+            self._tabular = None
             self._documents.clear()
             self._heights.clear()
 
@@ -98,6 +99,13 @@ class PageDelegate(QStyledItemDelegate):
             document.setTextWidth(max(key[1], 50))
             self._documents[key] = document
         return document
+
+    @property
+    def tabular(self) -> bool:
+        """True when the font's digits are all as wide (see tabular_digits)."""
+        if self._tabular is None:
+            self._tabular = tabular_digits(self.font)
+        return self._tabular
 
     def height(self, row: Row, width: int) -> int:
         """The height a row takes at this width, spacing included."""
@@ -180,12 +188,14 @@ def tabular_digits(font: QFont) -> bool:
     Then a footnote number changed for another of as many digits leaves every line
     break of its paragraph where it was.
     """
-    digits = "0123456789"
-    for scale in (1.0, SMALL, 2 / 3, SMALL * 2 / 3):
+    for scale in (1.0, SMALL, 2 / 3, SMALL * 2 / 3):  # text, notes, their superscripts
         sized = QFont(font)
         sized.setPointSizeF(font.pointSizeF() * scale)
         metrics = QFontMetricsF(sized)
-        widths = {metrics.horizontalAdvance(a + b) for a in digits for b in digits}
+        widths = {metrics.horizontalAdvance(digit) for digit in "0123456789"}
         if len(widths) != 1:
+            return False
+        # Pairs a font kerns ("11" in Times) are narrower than their digits.
+        if metrics.horizontalAdvance(_PAIRS) != len(_PAIRS) * widths.pop():
             return False
     return True
