@@ -146,11 +146,13 @@ class RowCache:
         key = (block.paragraph_id, block.role, block.key, block.level)
         self._used.add(key)
         cached = self._blocks.get(key)
-        if cached is not None:
+        # The key holds every field of a block but its runs and label; runs are compared
+        # once (a Block's own == would compare them before finding a new label).
+        if cached is not None and cached[0].runs == block.runs:
             old, row = cached
-            if old == block:
+            if old.label == block.label:
                 return row
-            if old.runs == block.runs and bool(old.label) == bool(block.label):
+            if bool(old.label) == bool(block.label):
                 # The same text renumbered: only the label changes.
                 row = _block_row(block, row.html, row.shape)
                 self._blocks[key] = (block, row)
