@@ -53,7 +53,8 @@ def test_stale_translation_is_shown_filtered_and_confirmed(
     assert window.editor.columns["fr"].status.text() == "out of date: the source changed"
     assert window.editor.columns["fr"].confirm.isVisible()
     assert window.outline.status(paragraph.id) == "FR out of date"
-    qtbot.waitUntil(lambda: "FR: 0 to translate, 1 out of date" in window.status_counts.text())
+    counts = window.status_line.counts
+    qtbot.waitUntil(lambda: "FR: 0 to translate, 1 out of date" in counts.text())
     window.menu.filter.trigger()
     shown = [
         p.id for p in window.controller.document.all_paragraphs() if window.outline.is_shown(p.id)

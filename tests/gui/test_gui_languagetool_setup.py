@@ -206,7 +206,7 @@ def test_preferences_set_up_button_offers_the_download(
         dialog.offline_button.click()
 
     answer_dialog(press_set_up)
-    window.preferences()
+    window.tools.preferences()
     QApplication.processEvents()
     qtbot.waitUntil(lambda: window.proofing.offer.isVisible())
     assert window.proofing.offer.download.isVisible()

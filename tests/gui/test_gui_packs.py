@@ -328,7 +328,7 @@ def test_a_ddpack_opened_from_the_file_manager_goes_straight_to_its_preview(
 
     monkeypatch.setattr(PackManagerDialog, "exec", exec_manager)
     window = make_window()
-    window.manage_packs(signed_extension(folders))
+    window.tools.manage_packs(signed_extension(folders))
     assert len(shown) == 1 and len(dialogs.previews) == 1
     assert EXTENSION_ID in {row[1] for row in rows(shown[0])}
     assert (folders.data / "packs" / EXTENSION_ID).is_dir()

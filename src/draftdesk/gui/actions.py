@@ -40,7 +40,7 @@ class WindowActions:
         self.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         for action in (self.undo, self.redo):  # the toolbar keeps a short, steady label
             action.setIconText(action.text().replace("&", ""))
-        self.preferences = self._make(_("&Preferences…"), w.preferences, "Ctrl+,")
+        self.preferences = self._make(_("&Preferences…"), w.tools.preferences, "Ctrl+,")
         self.details = self._make(_("&Details of the Resolution"), w.show_details, "Ctrl+D")
         self.add_preambular = self._make(
             _("New &Preambular Paragraph"), w.ops.add_preambular, "Ctrl+Shift+P"
@@ -81,12 +81,14 @@ class WindowActions:
         )
         self.focus_fr = self._make(_("Edit French Text"), lambda: w.focus_language("fr"), "Ctrl+4")
         self.outline = self._make(_("Go to &Outline"), w.focus_outline, "Ctrl+0")
-        self.shortcuts = self._make(_("&Keyboard Shortcuts"), w.show_shortcuts, std.HelpContents)
-        self.about = self._make(_("&About DraftDesk"), w.about)
+        self.shortcuts = self._make(
+            _("&Keyboard Shortcuts"), w.tools.show_shortcuts, std.HelpContents
+        )
+        self.about = self._make(_("&About DraftDesk"), w.tools.about)
         self.import_file = self._make(
             _("&Import Word or Text File…"), w.files.import_dialog, "Ctrl+Shift+I"
         )
-        self.packs = self._make(_("&Template Packs…"), w.manage_packs)
+        self.packs = self._make(_("&Template Packs…"), w.tools.manage_packs)
         self.check_now = self._make(_("&Check Now"), lambda: w.proofing.check_now(), "F7")
         self.show_findings = self._make(_("Show &Findings"), lambda: w.proofing.show_panel())
         self.recent_menu = QMenu(_("Open &Recent"), window)

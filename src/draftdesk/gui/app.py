@@ -197,7 +197,7 @@ def run(
     window.settled.connect(lambda: collector.resume(freeze=True, collect_first=True))
     window.show()
     if archive is not None:
-        QTimer.singleShot(0, window, lambda: window.manage_packs(archive))
+        QTimer.singleShot(0, window, lambda: window.tools.manage_packs(archive))
     if os.environ.get("DRAFTDESK_AUTOMATION"):
         from draftdesk.gui.automation import Automation
 

@@ -87,7 +87,7 @@ class DocumentFiles(QObject):
             self.window.statusBar().showMessage(str(exc), 10000)
             return
         self._autosaved_changes = marker
-        self.window.show_autosaved()
+        self.window.status_line.show_autosaved()
         self.autosaved.emit(self.slot.writes)
 
     def close(self) -> None:

@@ -9,14 +9,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
 )
 
-from draftdesk import __version__
 from draftdesk.gui.actions import WindowActions
 from draftdesk.gui.context import AppContext
 from draftdesk.gui.controller import Change, ChangeKind, DocumentController
@@ -32,9 +29,10 @@ from draftdesk.gui.paragraph_editor import ParagraphEditor
 from draftdesk.gui.paragraph_ops import ParagraphOps
 from draftdesk.gui.preview import PreviewPane
 from draftdesk.gui.splitter_state import restore_splitters, save_splitters
+from draftdesk.gui.status_line import StatusLine
 from draftdesk.gui.welcome import WelcomePage
-from draftdesk.model.document import Paragraph, Part, TranslationState
-from draftdesk.packs.locations import user_config_folder
+from draftdesk.gui.window_tools import WindowTools
+from draftdesk.model.document import Paragraph, Part
 from draftdesk.paths import resources_dir
 from draftdesk.session import Session
 
@@ -85,13 +83,9 @@ class MainWindow(QMainWindow):
             self.splitter.setStretchFactor(pane, stretch)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
-        self.status_counts = QLabel(self)
-        self.status_counts.setAccessibleName(_("Document summary"))
-        self.status_saved = QLabel(self)
-        self.status_saved.setAccessibleName(_("Autosave status"))
-        self.statusBar().addWidget(self.status_counts, 1)
-        self.statusBar().addPermanentWidget(self.status_saved)
+        self.status_line = StatusLine(self.statusBar(), lambda: self.controller.document)
         self.ops = ParagraphOps(self)
+        self.tools = WindowTools(self)
         self.menu = WindowActions(self)
         self._proofing: ProofingPanel | None = None
         self._first_paint = FirstPaint(self, self._after_first_paint)
@@ -103,10 +97,6 @@ class MainWindow(QMainWindow):
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(0)
         self._preview_timer.timeout.connect(self.update_preview)
-        self._counts_timer = QTimer(self)  # the status line can wait for a pause in typing
-        self._counts_timer.setSingleShot(True)
-        self._counts_timer.setInterval(300)
-        self._counts_timer.timeout.connect(self._update_counts)
         self.last_preview_update = 0.0
         self.fill_recent()
         self.set_session(session)
@@ -169,7 +159,7 @@ class MainWindow(QMainWindow):
             self.context.settings.preview_language or session.document.metadata.source_language
         )
         self.update_title()
-        self._update_counts()
+        self.status_line.update_counts()
         self._update_actions()
         # Focus in the palette's search box: typing finds an opener at once, and the
         # outline does not select its first line (the how-to page stays in view).
@@ -231,7 +221,7 @@ class MainWindow(QMainWindow):
             self.update_preview()
         else:
             self._preview_timer.start()
-        self._counts_timer.start()
+        self.status_line.changed()
         self._update_actions()
 
     def _rebuild_outline(self, keep: Selection | None = None) -> None:
@@ -246,13 +236,8 @@ class MainWindow(QMainWindow):
         if lang != self.controller.document.metadata.source_language:
             return
         layout = self.controller.last_layout(lang)
-        if layout is None:
-            return
-        texts: dict[str, str] = {}
-        for block in layout.blocks:
-            if block.paragraph_id and block.paragraph_id not in texts:
-                texts[block.paragraph_id] = block.text
-        self.outline.set_rendered(texts, self.controller.footnote_marks(lang))
+        if layout is not None:
+            self.outline.show_printed(layout, self.controller.footnote_marks(lang))
 
     def update_preview(self) -> None:
         """Redraw the preview from the current Layout of the preview language."""
@@ -267,30 +252,6 @@ class MainWindow(QMainWindow):
                 self.editor.paragraph_id if self.center.currentIndex() == PARAGRAPH else None
             )
         self.last_preview_update = time.perf_counter()
-
-    def _update_counts(self) -> None:
-        document = self.controller.document
-        meta = document.metadata
-        text = _("{pre} preambular, {op} operative paragraphs, {notes} footnotes").format(
-            pre=len(document.preamble), op=len(document.operative), notes=len(document.footnotes)
-        )
-        for lang in meta.languages:
-            if lang == meta.source_language:
-                continue
-            states = [
-                p.translation_state(lang, meta.source_language) for p in document.all_paragraphs()
-            ]
-            missing = states.count(TranslationState.MISSING)
-            stale = states.count(TranslationState.STALE)
-            if missing or stale:
-                text += " · " + _("{lang}: {missing} to translate, {stale} out of date").format(
-                    lang=lang.upper(), missing=missing, stale=stale
-                )
-        self.status_counts.setText(text)
-
-    def show_autosaved(self) -> None:
-        """Say when the last autosave happened."""
-        self.status_saved.setText(_("Autosaved at {time}").format(time=time.strftime("%H:%M:%S")))
 
     # Selection -------------------------------------------------------------------------------
 
@@ -389,56 +350,6 @@ class MainWindow(QMainWindow):
         name = self.controller.redo()
         if name:
             self.statusBar().showMessage(_("Redone: {action}").format(action=_(name)), 3000)
-
-    def preferences(self) -> None:
-        """Interface language and autosave interval."""
-        from draftdesk.gui.dialogs import PreferencesDialog  # dialogs load when first used
-
-        dialog = PreferencesDialog(self.context.settings, self)
-        if dialog.exec():
-            before = self.context.settings.ui_language
-            dialog.apply_to(self.context.settings)
-            self.files.timer.setInterval(self.context.settings.autosave_seconds * 1000)
-            self.welcome.set_autosave_seconds(self.context.settings.autosave_seconds)
-            self.context.save_settings()
-            if dialog.offline_requested:
-                self.proofing.offer_offline_grammar()
-            if self.context.settings.ui_language != before:
-                self.language_switch_requested.emit()
-
-    def show_shortcuts(self) -> None:
-        """List every keyboard shortcut."""
-        from draftdesk.gui.dialogs import ShortcutsDialog
-
-        ShortcutsDialog(self.menu.all, self).exec()
-
-    def manage_packs(self, archive: Path | None = None) -> None:
-        """The Template Packs dialog; packs installed there are offered by New… at once.
-
-        With `archive`, the dialog opens on that pack's preview, ready to install it.
-        """
-        # Imported on first use: pack signing (cryptography) is not needed to start.
-        from draftdesk.gui.pack_manager import open_pack_manager
-
-        metadata = self.controller.document.metadata
-        open_pack_manager(
-            self.context.registry,
-            user_config_folder(),
-            self,
-            in_use=(metadata.pack, metadata.pack_version),
-            archive=archive,
-        )
-
-    def about(self) -> None:
-        """Version and purpose."""
-        QMessageBox.about(
-            self,
-            _("About DraftDesk"),
-            _(
-                "DraftDesk {version}\nDrafting assistant for UN and OIC resolutions "
-                "in English and French."
-            ).format(version=__version__),
-        )
 
     # Window ----------------------------------------------------------------------------------
 

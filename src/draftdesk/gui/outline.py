@@ -15,6 +15,7 @@ from draftdesk.gui.outline_tree import Node
 from draftdesk.model.document import Document, Part
 from draftdesk.numbering import ParagraphNumbers
 from draftdesk.packs.model import Pack
+from draftdesk.render.layout import Layout
 
 _WORDS = [int(Qt.ItemDataRole.DisplayRole)]
 
@@ -110,8 +111,13 @@ class OutlineView(QTreeView):
         self.outline.rendered.pop(paragraph_id, None)
         self.outline.refresh(paragraph_id)
 
-    def set_rendered(self, texts: dict[str, str], marks: dict[str, str]) -> None:
-        """Lines as printed (opener agreed, prepositions contracted) and footnote marks."""
+    def show_printed(self, layout: Layout, marks: dict[str, str]) -> None:
+        """Lines as `layout` prints them (opener agreed, prepositions contracted), and the
+        footnote marks."""
+        texts: dict[str, str] = {}
+        for block in layout.blocks:
+            if block.paragraph_id and block.paragraph_id not in texts:
+                texts[block.paragraph_id] = block.text
         self.outline.rendered.update(texts)
         self.outline.marks = marks
         self.viewport().update()

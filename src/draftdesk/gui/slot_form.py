@@ -8,13 +8,11 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -26,14 +24,12 @@ from PySide6.QtWidgets import (
 
 from draftdesk.gui.i18n import _, current_language
 from draftdesk.gui.language_column import in_both_languages, reading_order
+from draftdesk.gui.slot_widgets import LANGS, ChoiceBox, LanguageLines
 from draftdesk.language import session_ordinal
 from draftdesk.model.document import Document
 from draftdesk.model.inline import plain_text
 from draftdesk.packs.model import Clause, Pack, SlotSpec, SlotType
 from draftdesk.palette import has_placeholder
-
-LANGS = ("en", "fr")
-_TOOLTIP = Qt.ItemDataRole.ToolTipRole
 
 
 def _qdate(value: Any) -> QDate:
@@ -56,14 +52,6 @@ def _date_edit(parent: QWidget, value: Any, name: str) -> QDateEdit:
     return edit
 
 
-def _combo(parent: QWidget, name: str) -> QComboBox:
-    combo = QComboBox(parent)
-    combo.setAccessibleName(name)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(12)
-    return combo
-
-
 class SlotForm(QWidget):
     """One row per slot of a clause; every change emits the whole new slot dictionary."""
 
@@ -73,6 +61,9 @@ class SlotForm(QWidget):
         super().__init__(parent)
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
+        # A row whose field cannot have its width beside the caption (a name in a choice,
+        # the language lines of a text) puts the caption above it instead of cutting it.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.values: dict[str, Any] = {}
         self.order: tuple[str, ...] = LANGS  # how choices read: interface language first
         self._fields: list[QWidget] = []
@@ -142,54 +133,37 @@ class SlotForm(QWidget):
         if kind in (SlotType.ORDINAL, SlotType.NUMBER):
             return self._number_row(name, value, label, ordinal=kind is SlotType.ORDINAL)
         if kind is SlotType.ENTITY:
-            combo = _combo(self, label)
+            combo = ChoiceBox(self, label, fit_choices=True)
             first, second = self.order[:2]
             for key, names in pack.entities.items():
                 forms = {lang: names.get(lang, key) for lang in LANGS}
-                combo.addItem(f"{forms[first]} — {forms[second]}", key)
-                combo.setItemData(
-                    combo.count() - 1, in_both_languages(forms, self.order), _TOOLTIP
+                combo.add_choice(
+                    f"{forms[first]} — {forms[second]}",
+                    key,
+                    short=forms[first],  # the list and the tooltip hold both languages
+                    tooltip=in_both_languages(forms, self.order),
                 )
-            combo.setCurrentIndex(max(combo.findData(value), 0))
-            combo.setToolTip(combo.currentData(_TOOLTIP))  # the whole names, cut in the box
-            combo.currentIndexChanged.connect(
-                lambda _i, c=combo: c.setToolTip(c.currentData(_TOOLTIP))
-            )
+            combo.choose(value)
             combo.currentIndexChanged.connect(
                 lambda _i, n=name, c=combo: self._set(n, c.currentData())
             )
             return combo
-        combo = _combo(self, label)  # SlotType.FOOTNOTE
-        combo.addItem(_("(no footnote)"), "")
+        combo = ChoiceBox(self, label)  # SlotType.FOOTNOTE
+        combo.add_choice(_("(no footnote)"), "")
         for note in document.footnotes:
-            text = plain_text(note.text.get("en", []))[:60]
-            combo.addItem(text or note.id, note.id)
-        combo.setCurrentIndex(max(combo.findData(value or ""), 0))
+            whole = plain_text(note.text.get("en", []))
+            combo.add_choice(whole[:60] or note.id, note.id, tooltip=whole or note.id)
+        combo.choose(value or "")
         combo.currentIndexChanged.connect(
             lambda _i, n=name, c=combo: self._set(n, c.currentData())
         )
         return combo
 
     def _text_row(self, name: str, value: Any, label: str) -> QWidget:
-        box = QWidget(self)
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
         texts = value if isinstance(value, dict) else {lang: value or "" for lang in LANGS}
-        edits: dict[str, QLineEdit] = {}
-        for lang in LANGS:
-            edit = QLineEdit(str(texts.get(lang, "")), box)
-            edit.setPlaceholderText(lang.upper())
-            edit.setAccessibleName(f"{label} ({lang.upper()})")
-            edit.setObjectName(f"slot-{name}-{lang}")
-            edits[lang] = edit
-            row.addWidget(edit)
-
-        def changed(_text: str) -> None:
-            self._set(name, {lang: edits[lang].text() for lang in LANGS}, True)
-
-        for edit in edits.values():
-            edit.textEdited.connect(changed)
-        return box
+        lines = LanguageLines(self, name, label, texts)
+        lines.edited.connect(lambda: self._set(name, lines.texts(), True))
+        return lines
 
     def _list_row(self, name: str, value: Any, label: str) -> QWidget:
         box = QWidget(self)
