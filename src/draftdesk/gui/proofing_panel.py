@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -21,14 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from draftdesk.gui.controller import Change, ChangeKind
+from draftdesk.gui.findings_tree import FINDING_ROLE, fill_tree, paragraph_title, summary
 from draftdesk.gui.grammar_live import LiveGrammar
 from draftdesk.gui.i18n import N_, _, current_language
 from draftdesk.gui.languagetool_setup import LanguageToolOffer, LanguageToolSetup
 from draftdesk.gui.proofing_highlight import LiveProofing
 from draftdesk.gui.proofing_menu import FindingActions, go_to_finding, show_menu
 from draftdesk.gui.proofing_worker import GrammarResult, ProofingService
-from draftdesk.model.document import Part
-from draftdesk.proofing.findings import Finding, Severity, editor_text
+from draftdesk.proofing.findings import Finding, editor_text
 from draftdesk.proofing.fixes import fix_command, same_kind
 from draftdesk.proofing.ignores import is_ignored, split_ignored
 
@@ -43,8 +41,6 @@ FIX_ALL = N_("Fix all")
 
 RECHECK_DELAY_MS = 300
 PANEL_HEIGHT = 190
-_FINDING = int(Qt.ItemDataRole.UserRole)
-_IGNORED_COLOUR = "#8a8a8a"
 
 
 class ProofingPanel(QDockWidget):
@@ -284,71 +280,18 @@ class ProofingPanel(QDockWidget):
         document = self.main.controller.document
         findings, ignored = split_ignored(self.current_findings(), document.ignores)
         listed = findings + ignored if self.show_ignored.isChecked() else findings
-        groups: dict[str | None, list[Finding]] = {}
-        for finding in listed:
-            groups.setdefault(finding.paragraph_id, []).append(finding)
         order: list[str | None] = [p.id for p in document.all_paragraphs()]
-        order.append(None)
-        selected, current = self.selected_finding(), None
-        self.tree.clear()
-        style = self.style()
-        icons = {
-            Severity.ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
-            Severity.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
-            Severity.INFO: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
-        }
-        for paragraph_id in order:
-            group = groups.get(paragraph_id)
-            if not group:
-                continue
-            top = QTreeWidgetItem([f"{self._title(paragraph_id)} ({len(group)})"])
-            top.setData(0, _FINDING, group[0])
-            for finding in sorted(group, key=lambda f: (f.lang, f.severity.rank, f.start)):
-                child = QTreeWidgetItem([f"{finding.lang.upper()} · {finding.message}"])
-                child.setIcon(0, icons[finding.severity])
-                child.setData(0, _FINDING, finding)
-                child.setToolTip(0, finding.rule)
-                if finding in ignored:
-                    child.setText(0, _("{finding} (ignored)").format(finding=child.text(0)))
-                    child.setForeground(0, QBrush(QColor(_IGNORED_COLOUR)))
-                top.addChild(child)
-                current = child if finding == selected else current
-            self.tree.addTopLevelItem(top)
-            top.setExpanded(True)
-        if current is not None:
-            self.tree.setCurrentItem(current)  # the list was rebuilt under the selection
-        summary = (
-            _("{errors} errors, {warnings} warnings, {notes} notes").format(
-                errors=sum(f.severity is Severity.ERROR for f in findings),
-                warnings=sum(f.severity is Severity.WARNING for f in findings),
-                notes=sum(f.severity is Severity.INFO for f in findings),
-            )
-            if findings
-            else _("No findings.")
-        )
-        if ignored:
-            summary += " " + _("({count} ignored)").format(count=len(ignored))
-        self.status.setText(summary)
-        self._update_buttons()
-
-    def _title(self, paragraph_id: str | None) -> str:
         numbers = self.main.controller.numbers()
-        position = numbers.positions.get(paragraph_id or "")
-        if position is None:
-            return _("Footnotes, title and document")
-        if position.path:
-            label = numbers.label(paragraph_id or "", "en")
-            return _("Sub-paragraph {label}").format(label=f"{position.top_index} {label}")
-        if position.part is Part.PREAMBLE:
-            return _("Preambular paragraph {number}").format(number=position.top_index)
-        return _("Operative paragraph {number}").format(number=position.top_index)
+        fill_tree(self.tree, listed, ignored, order, lambda ident: paragraph_title(numbers, ident))
+        self.status.setText(summary(findings, ignored))
+        self._update_buttons()
 
     # Acting --------------------------------------------------------------------------------
 
     def selected_finding(self) -> Finding | None:
         """The finding selected in the list (None on a paragraph heading)."""
         item = self.tree.currentItem()
-        finding = item.data(0, _FINDING) if item is not None and item.parent() else None
+        finding = item.data(0, FINDING_ROLE) if item is not None and item.parent() else None
         return finding if isinstance(finding, Finding) else None
 
     def _start_service(self) -> None:
@@ -407,6 +350,6 @@ class ProofingPanel(QDockWidget):
 
     def go_to(self, item: QTreeWidgetItem) -> None:
         """Show the paragraph (or footnote, or details) and select the flagged text."""
-        finding = item.data(0, _FINDING)
+        finding = item.data(0, FINDING_ROLE)
         if isinstance(finding, Finding):
             go_to_finding(self.main, finding, select=item.parent() is not None)
