@@ -52,6 +52,15 @@ def _date_edit(parent: QWidget, value: Any, name: str) -> QDateEdit:
     return edit
 
 
+def _focusable(widget: QWidget) -> QWidget | None:
+    """The first control of a row that takes the keyboard (the row itself, or a child)."""
+    for candidate in [widget, *widget.findChildren(QWidget)]:
+        tab = candidate.focusPolicy().value & Qt.FocusPolicy.TabFocus.value
+        if tab and candidate.isEnabled():
+            return candidate
+    return None
+
+
 class SlotForm(QWidget):
     """One row per slot of a clause; every change emits the whole new slot dictionary."""
 
@@ -66,7 +75,6 @@ class SlotForm(QWidget):
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.values: dict[str, Any] = {}
         self.order: tuple[str, ...] = LANGS  # how choices read: interface language first
-        self._fields: list[QWidget] = []
         self._inputs: list[tuple[bool, QWidget]] = []  # (still to fill in, row widget)
 
     def show_clause(
@@ -84,8 +92,8 @@ class SlotForm(QWidget):
             if not spec.required:
                 label = _("{label} (optional)").format(label=label)
             widget = self._row(name, spec, label, pack, document)
-            caption = QLabel(label + ":", self)
-            caption.setBuddy(widget)
+            caption = QLabel(_("{label}:").format(label=label), self)  # French: "Objet :"
+            caption.setBuddy(_focusable(widget) or widget)
             todo = has_placeholder(self.values.get(name)) or (
                 spec.required and self.values.get(name) in (None, "", [], {})
             )
@@ -93,17 +101,20 @@ class SlotForm(QWidget):
             if has_placeholder(self.values.get(name)):
                 caption.setText(_("{label} — to fill in:").format(label=label))
                 caption.setStyleSheet("color:#9a6700; font-weight:bold;")
-            self.form.addRow(caption, widget)
+            if isinstance(widget, LanguageLines):
+                # Caption above, lines across the whole form: room to type in each language.
+                self.form.addRow(caption)
+                self.form.addRow(widget)
+            else:
+                self.form.addRow(caption, widget)
 
     def first_input(self) -> QWidget | None:
         """Where typing should start: the first slot still to fill in, else the first slot."""
         ordered = [w for todo, w in self._inputs if todo] + [w for _t, w in self._inputs]
         for widget in ordered:
-            candidates = [widget, *widget.findChildren(QWidget)]
-            for candidate in candidates:
-                tab = candidate.focusPolicy().value & Qt.FocusPolicy.TabFocus.value
-                if tab and candidate.isEnabled():
-                    return candidate
+            found = _focusable(widget)
+            if found is not None:
+                return found
         return None
 
     def _set(self, name: str, value: Any, typing: bool = False) -> None:
@@ -133,7 +144,7 @@ class SlotForm(QWidget):
         if kind in (SlotType.ORDINAL, SlotType.NUMBER):
             return self._number_row(name, value, label, ordinal=kind is SlotType.ORDINAL)
         if kind is SlotType.ENTITY:
-            combo = ChoiceBox(self, label, fit_choices=True)
+            combo = ChoiceBox(self, label)
             first, second = self.order[:2]
             for key, names in pack.entities.items():
                 forms = {lang: names.get(lang, key) for lang in LANGS}
@@ -148,7 +159,8 @@ class SlotForm(QWidget):
                 lambda _i, n=name, c=combo: self._set(n, c.currentData())
             )
             return combo
-        combo = ChoiceBox(self, label)  # SlotType.FOOTNOTE
+        # SlotType.FOOTNOTE: room for a symbol such as "A/71/160-S/2016/621." (20).
+        combo = ChoiceBox(self, label, fit_chars=24)
         combo.add_choice(_("(no footnote)"), "")
         for note in document.footnotes:
             whole = plain_text(note.text.get("en", []))

@@ -35,16 +35,17 @@ class ChoiceBox(QComboBox):
     reading language), elided only if the box is narrower than that; the tooltip always
     holds the whole choice, and screen readers read the whole choice as the value.
 
-    With `fit_choices`, the box asks its layout for the width of its widest short form, so
-    that a form wraps the row (caption above) rather than cut the name.
+    The box asks its layout for the width of its widest short form, at most `fit_chars`
+    average characters (None: no limit), so that a form wraps the row (caption above)
+    rather than cut a name; longer choices (a footnote's sentence) are elided.
     """
 
-    def __init__(self, parent: QWidget, name: str, *, fit_choices: bool = False) -> None:
+    def __init__(self, parent: QWidget, name: str, *, fit_chars: int | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(name)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(12)
-        self.fit_choices = fit_choices
+        self.fit_chars = fit_chars
         self.currentIndexChanged.connect(self._follow_choice)
 
     def add_choice(
@@ -94,18 +95,20 @@ class ChoiceBox(QComboBox):
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        """Wide enough for every short form when asked to fit them."""
+        """Wide enough for every short form, up to `fit_chars`."""
         return self._fitted(super().minimumSizeHint())
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        """Wide enough for every short form when asked to fit them."""
+        """Wide enough for every short form, up to `fit_chars`."""
         return self._fitted(super().sizeHint())
 
     def _fitted(self, hint: QSize) -> QSize:
-        if not self.fit_choices or not self.count():
+        if not self.count():
             return hint
         metrics = self.fontMetrics()
         widest = max(metrics.horizontalAdvance(self.short_text(i)) for i in range(self.count()))
+        if self.fit_chars is not None:
+            widest = min(widest, self.fit_chars * metrics.averageCharWidth())
         option = QStyleOptionComboBox()
         self.initStyleOption(option)
         needed = self.style().sizeFromContents(
@@ -127,7 +130,8 @@ class LanguageLines(QWidget):
     def __init__(self, parent: QWidget, name: str, label: str, texts: dict[str, str]) -> None:
         super().__init__(parent)
         grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
+        # Indented under the slot's caption, so the two lines read as one slot's answers.
+        grid.setContentsMargins(2 * self.fontMetrics().averageCharWidth(), 0, 0, 0)
         grid.setColumnStretch(1, 1)
         self.edits: dict[str, QLineEdit] = {}
         least = self.fontMetrics().averageCharWidth() * TEXT_LINE_CHARS
