@@ -241,3 +241,22 @@ def test_outline_after_a_move_looks_as_a_fresh_window_on_the_moved_document(
     fresh = make_window(path)
     fresh.select_paragraph(first.id)
     assert after_move == _outline_image(fresh)
+
+
+def test_details_form_is_built_when_first_shown_for_each_document(
+    context: AppContext, make_window: WindowFactory
+) -> None:
+    """The window opens without building the details form; showing it builds it for the
+    document shown, and another document's pack gets its own form."""
+    window = make_window(OIC_EXAMPLE)
+    assert window.details.widget() is None
+    window.show_details()
+    meta = window.controller.document.metadata
+    assert window.details.symbol.text() == meta.symbol
+    bodies = [window.details.body.itemData(i) for i in range(window.details.body.count())]
+    window.set_session(open_session(UN_EXAMPLE, context.registry))
+    window.show_details()
+    un_meta = window.controller.document.metadata
+    assert window.details.symbol.text() == un_meta.symbol != meta.symbol
+    un_bodies = [window.details.body.itemData(i) for i in range(window.details.body.count())]
+    assert un_meta.body in un_bodies and un_bodies != bodies

@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         pack = session.pack
         metadata = session.document.metadata
         self.palette_pane.set_pack(pack, pack.bodies[metadata.body], metadata.languages)
-        self.details.build()
+        self.details.invalidate()
         self.preview_lang = (
             self.context.settings.preview_language or session.document.metadata.source_language
         )

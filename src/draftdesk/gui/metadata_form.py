@@ -48,10 +48,19 @@ class MetadataForm(QScrollArea):
         self._loading = False
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        # Built by build(), which the window calls for each document it shows.
+        self._built = False
+
+    def invalidate(self) -> None:
+        """Another document (or pack): the form is built again when next shown.
+
+        Not at once: a window opens on the how-to page, and the form's forty widgets
+        would only lengthen the wait for its first paint.
+        """
+        self._built = False
 
     def build(self) -> None:
         """(Re)build the form for the document's pack."""
+        self._built = True
         session = self.controller.session
         pack = session.pack
         inner = QWidget(self)
@@ -311,7 +320,10 @@ class MetadataForm(QScrollArea):
             self.refresh()
 
     def refresh(self) -> None:
-        """Put the document's metadata into the widgets without sending commands."""
+        """Put the document's metadata into the widgets without sending commands (the
+        form is built first if it is not yet)."""
+        if not self._built:
+            self.build()
         meta = self.controller.document.metadata
         self._loading = True
         try:
