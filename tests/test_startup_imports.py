@@ -41,6 +41,11 @@ AFTER_FIRST_PAINT = (
     "draftdesk.gui.proofing_worker",
     "draftdesk.gui.grammar_live",
     "draftdesk.gui.languagetool_setup",
+    # The window opens on its how-to page: the paragraph editor (and its text fields,
+    # slot form, chips) is built when first needed, here by the findings panel.
+    "draftdesk.gui.paragraph_editor",
+    "draftdesk.gui.inline_edit",
+    "draftdesk.gui.slot_form",
 )
 
 WINDOW = """
@@ -104,6 +109,7 @@ def test_the_findings_panel_is_built_after_the_first_paint(tmp_path: Path) -> No
     assert _loaded(AFTER_FIRST_PAINT, answer["built"]) == []
     assert answer["panel"] is True
     assert _loaded(AFTER_FIRST_PAINT, answer["modules"]) == sorted(AFTER_FIRST_PAINT)
+    assert _loaded(("draftdesk.gui.footnote_editor",), answer["modules"]) == []  # no footnote
 
 
 def test_typing_with_no_grammar_configured_loads_no_network_library(tmp_path: Path) -> None:

@@ -23,10 +23,10 @@ from draftdesk.commands import SetParagraphField, SetText
 from draftdesk.gui import outline_model
 from draftdesk.gui.dialogs import ShortcutsDialog
 from draftdesk.gui.i18n import install
-from draftdesk.gui.language_column import QUIET_GREEN
 from draftdesk.gui.main_window import MainWindow
 from draftdesk.gui.outline import Selection
 from draftdesk.gui.outline_model import OutlineModel
+from draftdesk.gui.translation_words import QUIET_GREEN
 from draftdesk.model.document import Part
 from draftdesk.model.inline import Text
 from tests.conftest import OIC_EXAMPLE, UN_EXAMPLE

@@ -8,24 +8,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon
-from PySide6.QtWidgets import (
-    QMainWindow,
-    QSplitter,
-    QStackedWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from draftdesk.gui.actions import WindowActions
 from draftdesk.gui.context import AppContext
 from draftdesk.gui.controller import Change, ChangeKind, DocumentController
 from draftdesk.gui.files import DocumentFiles
 from draftdesk.gui.first_paint import FirstPaint
-from draftdesk.gui.footnote_editor import FootnoteEditor
 from draftdesk.gui.i18n import _
 from draftdesk.gui.messages import show_error
 from draftdesk.gui.metadata_form import MetadataForm
 from draftdesk.gui.outline import OutlineView, Selection
 from draftdesk.gui.palette import PalettePane
-from draftdesk.gui.paragraph_editor import ParagraphEditor
 from draftdesk.gui.paragraph_ops import ParagraphOps
 from draftdesk.gui.preview import PreviewPane
 from draftdesk.gui.splitter_state import restore_splitters, save_splitters
@@ -37,6 +31,8 @@ from draftdesk.paths import resources_dir
 from draftdesk.session import Session
 
 if TYPE_CHECKING:
+    from draftdesk.gui.footnote_editor import FootnoteEditor
+    from draftdesk.gui.paragraph_editor import ParagraphEditor
     from draftdesk.gui.proofing_panel import ProofingPanel
 
 WELCOME, PARAGRAPH, DETAILS, FOOTNOTE = range(4)
@@ -60,13 +56,15 @@ class MainWindow(QMainWindow):
         self.files = DocumentFiles(self)
         self.outline = OutlineView(self)
         self.palette_pane = PalettePane(self)
-        self.editor = ParagraphEditor(self.controller, self)
         self.details = MetadataForm(self.controller, self)
-        self.footnote_editor = FootnoteEditor(self.controller, self)
         self.welcome = WelcomePage(self, autosave_seconds=context.settings.autosave_seconds)
         self.preview = PreviewPane(self)
+        self._editor: ParagraphEditor | None = None
+        self._footnote_editor: FootnoteEditor | None = None
         self.center = QStackedWidget(self)
-        for page in (self.welcome, self.editor, self.details, self.footnote_editor):
+        # The two editors take their places when first needed (see editor): a window
+        # opens on the how-to page, and they and their modules would delay its first paint.
+        for page in (self.welcome, QWidget(self), self.details, QWidget(self)):
             self.center.addWidget(page)
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.addWidget(self.outline)
@@ -101,6 +99,37 @@ class MainWindow(QMainWindow):
         self.fill_recent()
         self.set_session(session)
         self._restore_geometry()
+
+    @property
+    def editor(self) -> ParagraphEditor:
+        """The bilingual paragraph editor, built when first needed."""
+        if self._editor is None:
+            from draftdesk.gui.paragraph_editor import ParagraphEditor
+
+            self._editor = ParagraphEditor(self.controller, self)
+            self._editor.new_paragraph_requested.connect(self.ops.new_paragraph_after)
+            self._place(PARAGRAPH, self._editor)
+        return self._editor
+
+    @property
+    def footnote_editor(self) -> FootnoteEditor:
+        """The footnote editor, built when first needed."""
+        if self._footnote_editor is None:
+            from draftdesk.gui.footnote_editor import FootnoteEditor
+
+            self._footnote_editor = FootnoteEditor(self.controller, self)
+            self._place(FOOTNOTE, self._footnote_editor)
+        return self._footnote_editor
+
+    def _place(self, number: int, page: QWidget) -> None:
+        """Put `page` where its placeholder stands in the middle, keeping the page shown."""
+        shown = self.center.currentIndex()
+        placeholder = self.center.widget(number)
+        assert placeholder is not None  # the four pages are placed in __init__
+        self.center.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.center.insertWidget(number, page)
+        self.center.setCurrentIndex(shown)
 
     @property
     def proofing(self) -> ProofingPanel:
@@ -138,7 +167,6 @@ class MainWindow(QMainWindow):
         self.preview.paragraph_clicked.connect(
             lambda ident: self.outline.select(Selection("paragraph", ident))
         )
-        self.editor.new_paragraph_requested.connect(self.ops.new_paragraph_after)
         self.welcome.details_requested.connect(self.show_details)
         self.welcome.palette_requested.connect(self.find_clause)
 
@@ -148,7 +176,8 @@ class MainWindow(QMainWindow):
         """Show another document (new, opened, recovered)."""
         self.outline.forget_rendered()
         self.outline.clear_selection()
-        self.editor.paragraph_id = None
+        if self._editor is not None:
+            self._editor.paragraph_id = None
         self.center.setCurrentIndex(WELCOME)
         self.controller.replace_session(session)
         pack = session.pack

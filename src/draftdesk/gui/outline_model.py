@@ -6,13 +6,13 @@ from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersiste
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from draftdesk.gui.i18n import _
-from draftdesk.gui.language_column import (
+from draftdesk.gui.outline_tree import Node, shorten, sibling_lists, single_move, snippet
+from draftdesk.gui.translation_words import (
     NEEDS_WORK,
     UP_TO_DATE,
     translation_summary,
     translation_tooltip,
 )
-from draftdesk.gui.outline_tree import Node, shorten, sibling_lists, single_move, snippet
 from draftdesk.model.document import Document, Paragraph, Part
 from draftdesk.model.inline import plain_text
 from draftdesk.numbering import ParagraphNumbers

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from draftdesk.gui.i18n import _
-from draftdesk.gui.language_column import reading_order
+from draftdesk.gui.translation_words import reading_order
 from draftdesk.model.document import LANGUAGES, Part
 from draftdesk.packs.model import Body, Pack
 from draftdesk.palette import EntryKind, PaletteEntry, palette_entries, search

@@ -26,8 +26,10 @@ from draftdesk.errors import CommandError
 from draftdesk.gui.controller import Change, ChangeKind, DocumentController
 from draftdesk.gui.i18n import N_, _, current_language
 from draftdesk.gui.inline_edit import InlineTextEdit
-from draftdesk.gui.language_column import (
-    LanguageColumn,
+from draftdesk.gui.language_column import LanguageColumn
+from draftdesk.gui.preview_html import runs_html
+from draftdesk.gui.slot_form import SlotForm
+from draftdesk.gui.translation_words import (
     in_both_languages,
     language_name,
     reading_order,
@@ -36,8 +38,6 @@ from draftdesk.gui.language_column import (
     tail_placeholder,
     text_placeholder,
 )
-from draftdesk.gui.preview_html import runs_html
-from draftdesk.gui.slot_form import SlotForm
 from draftdesk.model.document import LANGUAGES, Paragraph, Part, TranslationState
 from draftdesk.numbering import cross_reference_text
 from draftdesk.packs.model import Clause, Phrase

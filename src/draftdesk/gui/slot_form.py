@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from draftdesk.gui.i18n import _, current_language
-from draftdesk.gui.language_column import in_both_languages, reading_order
 from draftdesk.gui.slot_widgets import LANGS, ChoiceBox, LanguageLines
+from draftdesk.gui.translation_words import in_both_languages, reading_order
 from draftdesk.language import session_ordinal
 from draftdesk.model.document import Document
 from draftdesk.model.inline import plain_text

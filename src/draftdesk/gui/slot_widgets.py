@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from draftdesk.gui.i18n import _
-from draftdesk.gui.language_column import language_name
+from draftdesk.gui.translation_words import language_name
 
 LANGS = ("en", "fr")
 SHORT_ROLE = Qt.ItemDataRole.UserRole + 1
