@@ -226,39 +226,36 @@ def bare_keystrokes(repeat: int) -> list[float]:
     return samples
 
 
-def moves(window: MainWindow, repeat: int) -> list[float]:
-    """Operative paragraph 1 to the end: outline numbers and preview redrawn; then undone."""
+def move_first_to_end(window: MainWindow) -> float:
+    """Operative paragraph 1 to the end, until outline numbers and preview are redrawn."""
     document = window.controller.document
+    QCoreApplication.processEvents()
+    first = document.operative[0]
+    begin = time.perf_counter()
+    window.controller.execute(MoveParagraph(first.id, len(document.operative) - 1))
+    settle_until(lambda: window.last_preview_update > begin)
+    window.outline.viewport().repaint()
+    window.preview.page.viewport().repaint()
+    elapsed = time.perf_counter() - begin
+    assert window.outline.line(first.id).startswith("400.")
+    return elapsed
+
+
+def moves(window: MainWindow, repeat: int) -> list[float]:
+    """Operative paragraph 1 to the end, each move undone before the next."""
     samples = []
     for _ in range(repeat):
-        QCoreApplication.processEvents()
-        first = document.operative[0]
-        begin = time.perf_counter()
-        window.controller.execute(MoveParagraph(first.id, len(document.operative) - 1))
-        settle_until(lambda b=begin: window.last_preview_update > b)
-        window.outline.viewport().repaint()
-        window.preview.page.viewport().repaint()
-        samples.append(time.perf_counter() - begin)
-        assert window.outline.line(first.id).startswith("400.")
+        samples.append(move_first_to_end(window))
+        undone = time.perf_counter()
         window.controller.undo()
-        settle_until(lambda b=begin + samples[-1]: window.last_preview_update > b)
+        settle_until(lambda b=undone: window.last_preview_update > b)
     return samples
 
 
 def onward_moves(window: MainWindow, repeat: int) -> list[float]:
     """Operative paragraph 1 to the end, again and again: every move renumbers footnotes
     the preview has not shown before. All undone at the end."""
-    document = window.controller.document
-    samples = []
-    for _ in range(repeat):
-        QCoreApplication.processEvents()
-        first = document.operative[0]
-        begin = time.perf_counter()
-        window.controller.execute(MoveParagraph(first.id, len(document.operative) - 1))
-        settle_until(lambda b=begin: window.last_preview_update > b)
-        window.outline.viewport().repaint()
-        window.preview.page.viewport().repaint()
-        samples.append(time.perf_counter() - begin)
+    samples = [move_first_to_end(window) for _ in range(repeat)]
     for _ in range(repeat):
         window.controller.undo()
     return samples

@@ -101,7 +101,7 @@ def create_window(context: AppContext, file: Path | None = None) -> tuple[MainWi
     window.language_switch_requested.connect(lambda: switch_language(window))
     if file is not None and error is None:
         context.settings.add_recent(file)
-        window.fill_recent()
+        window.files.fill_recent_menu()
     return window, error
 
 

@@ -156,7 +156,7 @@ class DocumentFiles(QObject):
             show_error(self.window, _("Cannot open the file"), _open_message(path, exc))
             if not path.exists():
                 self.context.settings.remove_recent(str(path))
-                self.window.fill_recent()
+                self.fill_recent_menu()
             return False
         self._remember(path)
         self.window.set_session(session)
@@ -190,7 +190,17 @@ class DocumentFiles(QObject):
         settings.add_recent(path)
         settings.last_folder = str(Path(path).resolve().parent)
         self.context.save_settings()
-        self.window.fill_recent()
+        self.fill_recent_menu()
+
+    def fill_recent_menu(self) -> None:
+        """The File ▸ Open Recent menu from the settings."""
+        window = self.window
+        menu = window.menu.recent_menu
+        menu.clear()
+        for text in window.context.settings.recent_files:
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _c=False, path=text: self.open_path(Path(path)))
+        menu.setEnabled(bool(window.context.settings.recent_files))
 
     def reload(self) -> None:
         """Read the file again, dropping unsaved edits (after asking)."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
@@ -96,7 +95,7 @@ class MainWindow(QMainWindow):
         self._preview_timer.setInterval(0)
         self._preview_timer.timeout.connect(self.update_preview)
         self.last_preview_update = 0.0
-        self.fill_recent()
+        self.files.fill_recent_menu()
         self.set_session(session)
         self._restore_geometry()
 
@@ -209,15 +208,6 @@ class MainWindow(QMainWindow):
         self.menu.undo.setEnabled(undo is not None)
         self.menu.redo.setEnabled(redo is not None)
         self.menu.reload.setEnabled(session.path is not None)
-
-    def fill_recent(self) -> None:
-        """The File ▸ Open Recent menu from the settings."""
-        menu = self.menu.recent_menu
-        menu.clear()
-        for text in self.context.settings.recent_files:
-            action = menu.addAction(text)
-            action.triggered.connect(lambda _c=False, path=text: self.files.open_path(Path(path)))
-        menu.setEnabled(bool(self.context.settings.recent_files))
 
     # Changes -------------------------------------------------------------------------------
 
