@@ -88,11 +88,9 @@ def row_geometry(block: Block) -> tuple[int, int]:
     return 0, 0
 
 
-def body_html(block: Block | None, runs: list[Run] | None = None) -> str:
-    """A block's text (without its number) as one HTML paragraph; or bare `runs` (notes)."""
-    if block is None:
-        return f'<p style="{_KEEP_SPACES}text-indent:28px;">{runs_html(runs or [])}</p>'
-    return block_bodies(block)[0]
+def note_html(runs: list[Run]) -> str:
+    """A footnote's text (without its mark) as one HTML paragraph."""
+    return f'<p style="{_KEEP_SPACES}text-indent:28px;">{runs_html(runs)}</p>'
 
 
 def block_bodies(block: Block) -> tuple[str, str]:
@@ -170,7 +168,7 @@ class RowCache:
         html = (
             cached[1].html
             if cached is not None and cached[0].runs == note.runs
-            else body_html(None, note.runs)
+            else note_html(note.runs)
         )
         row = Row(html, note.mark, f"{note.mark}\xa0{text}", 0, 28, small=True)
         self._notes[note.footnote_id] = (note, row)
